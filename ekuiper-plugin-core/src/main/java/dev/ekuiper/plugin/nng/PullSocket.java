@@ -1,0 +1,64 @@
+package dev.ekuiper.plugin.nng;
+
+import java.util.concurrent.locks.Condition;
+
+import dev.ekuiper.plugin.nng.transport.Pipe;
+import dev.ekuiper.plugin.nng.wire.FrameDecoder;
+
+/**
+ * PULL0: receives the messages PUSH peers send, taking from all connections as they
+ * arrive. When the receive queue is full, connections are not read until it drains, so a
+ * fast pusher is slowed rather than losing messages.
+ */
+public final class PullSocket extends NngSocket {
+
+	private final Condition notEmpty = this.lock.newCondition();
+
+	private final ReceiveQueue queue = new ReceiveQueue(ReceiveQueue.DEFAULT_CAPACITY, this.notEmpty);
+
+	/** Opens a PULL0 socket with no connections. */
+	public PullSocket() {
+		super(Protocol.PULL0);
+	}
+
+	/**
+	 * Receives the next message, waiting up to the receive timeout.
+	 * @return the message body
+	 * @throws NngTimeoutException if none arrived in time
+	 * @throws NngClosedException if the socket is closed
+	 * @throws NngException if interrupted
+	 */
+	public byte[] receive() throws NngException {
+		long deadline = receiveDeadline();
+		this.lock.lock();
+		try {
+			while (this.queue.isEmpty()) {
+				checkOpen();
+				if (!await(this.notEmpty, deadline)) {
+					throw timeout("receive", receiveTimeoutNanos(), "no message");
+				}
+			}
+			return this.queue.poll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	boolean onFrame(Pipe pipe, FrameDecoder frame) {
+		this.lock.lock();
+		try {
+			return this.queue.offer(pipe, frame);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	void onClose() {
+		this.notEmpty.signalAll();
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.ekuiper.plugin.nng;
+
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.locks.Condition;
+
+import dev.ekuiper.plugin.nng.transport.Pipe;
+import dev.ekuiper.plugin.nng.wire.FrameDecoder;
+
+/**
+ * REP0: receives requests and answers each on the connection it came from, echoing its
+ * backtrace (hop words and request id). Like libnng's and mangos' cooked REP, each
+ * receive replaces the request to be answered, and a send answers the last one received.
+ * Requests arriving meanwhile wait in the queue in order.
+ */
+public final class RepSocket extends NngSocket {
+
+	private final Condition notEmpty = this.lock.newCondition();
+
+	private final ReceiveQueue queue = new ReceiveQueue(ReceiveQueue.DEFAULT_CAPACITY, this.notEmpty);
+
+	private final int[] backtrace = new int[16];
+
+	private final int[] sendBacktrace = new int[16];
+
+	private int backtraceWords;
+
+	private Pipe requestPipe;
+
+	/** Opens a REP0 socket with no connections. */
+	public RepSocket() {
+		super(Protocol.REP0);
+	}
+
+	/**
+	 * Receives the next request, waiting up to the receive timeout; it becomes the
+	 * request the next {@link #send} answers.
+	 * @return the request body
+	 * @throws NngTimeoutException if none arrived in time
+	 * @throws NngClosedException if the socket is closed
+	 * @throws NngException if interrupted
+	 */
+	public byte[] receive() throws NngException {
+		long deadline = receiveDeadline();
+		this.lock.lock();
+		try {
+			while (this.queue.isEmpty()) {
+				checkOpen();
+				if (!await(this.notEmpty, deadline)) {
+					throw timeout("receive", receiveTimeoutNanos(), "no request");
+				}
+			}
+			this.requestPipe = this.queue.headPipe();
+			this.backtraceWords = this.queue.headWords(this.backtrace);
+			return this.queue.poll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Answers the last request received. If its connection is gone the reply is dropped,
+	 * as with libnng.
+	 * @param body the reply body
+	 * @throws NngStateException if there is no request to answer
+	 * @throws NngTimeoutException if the connection could not take it within the send
+	 * timeout
+	 * @throws NngClosedException if the socket is closed
+	 * @throws NngException if interrupted
+	 */
+	public void send(byte[] body) throws NngException {
+		Pipe pipe;
+		int words;
+		this.lock.lock();
+		try {
+			checkOpen();
+			if (this.requestPipe == null) {
+				throw new NngStateException("REP send with no request to answer");
+			}
+			pipe = this.requestPipe;
+			words = this.backtraceWords;
+			System.arraycopy(this.backtrace, 0, this.sendBacktrace, 0, words);
+			this.requestPipe = null;
+			if (pipe.send(this.sendBacktrace, words, body, sendDeadline())) {
+				return;
+			}
+		}
+		catch (ClosedChannelException ex) {
+			return;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new NngException("interrupted while sending", ex);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		throw timeout("send", sendTimeoutNanos(), "the requester is not reading");
+	}
+
+	@Override
+	boolean onFrame(Pipe pipe, FrameDecoder frame) {
+		this.lock.lock();
+		try {
+			return this.queue.offer(pipe, frame);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	void onClose() {
+		this.notEmpty.signalAll();
+	}
+
+}
