@@ -1,5 +1,6 @@
 package dev.ekuiper.plugin.nng;
 
+import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 
 import dev.ekuiper.plugin.nng.transport.Pipe;
@@ -29,13 +30,28 @@ public final class PullSocket extends NngSocket {
 	 * @throws NngException if interrupted
 	 */
 	public byte[] receive() throws NngException {
-		long deadline = receiveDeadline();
+		return receiveUntil(receiveDeadline(), receiveTimeoutNanos());
+	}
+
+	/**
+	 * Receives the next message, waiting up to the given timeout instead of the socket's.
+	 * @param timeout how long to wait
+	 * @return the message body
+	 * @throws NngTimeoutException if none arrived in time
+	 * @throws NngClosedException if the socket is closed
+	 * @throws NngException if interrupted
+	 */
+	public byte[] receive(Duration timeout) throws NngException {
+		return receiveUntil(System.nanoTime() + timeout.toNanos(), timeout.toNanos());
+	}
+
+	private byte[] receiveUntil(long deadline, long timeoutNanos) throws NngException {
 		this.lock.lock();
 		try {
 			while (this.queue.isEmpty()) {
 				checkOpen();
 				if (!await(this.notEmpty, deadline)) {
-					throw timeout("receive", receiveTimeoutNanos(), "no message");
+					throw timeout("receive", timeoutNanos, "no message");
 				}
 			}
 			return this.queue.poll();

@@ -1,0 +1,99 @@
+package dev.ekuiper.plugin.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Where each channel's socket lives, as eKuiper names them, inside one socket directory
+ * ({@code /tmp} in eKuiper). Every name is checked so that nothing is ever created outside
+ * that directory and no path exceeds the Unix socket limit.
+ */
+public final class Channels {
+
+	/** The longest Unix socket path, in bytes. */
+	public static final int MAX_PATH_BYTES = 107;
+
+	private final Path directory;
+
+	/**
+	 * Creates the naming for a socket directory.
+	 * @param directory the socket directory
+	 */
+	public Channels(Path directory) {
+		this.directory = directory.toAbsolutePath().normalize();
+	}
+
+	/**
+	 * Returns the socket directory.
+	 * @return the directory
+	 */
+	public Path directory() {
+		return this.directory;
+	}
+
+	/**
+	 * Returns the control channel's URL.
+	 * @param pluginName the plugin name
+	 * @return {@code ipc://<dir>/plugin_<name>.ipc}
+	 * @throws ProtocolException if the name is unsafe or the path too long
+	 */
+	public String control(String pluginName) throws ProtocolException {
+		return url("plugin_" + safe(pluginName, "plugin name") + ".ipc");
+	}
+
+	/**
+	 * Returns a function channel's URL.
+	 * @param symbolName the function symbol
+	 * @return {@code ipc://<dir>/func_<symbol>.ipc}
+	 * @throws ProtocolException if the name is unsafe or the path too long
+	 */
+	public String function(String symbolName) throws ProtocolException {
+		return url("func_" + safe(symbolName, "symbol name") + ".ipc");
+	}
+
+	/**
+	 * Returns a source's or sink's data channel URL.
+	 * @param meta the rule operator
+	 * @return {@code ipc://<dir>/<rule>_<op>_<instance>.ipc}
+	 * @throws ProtocolException if an id is unsafe or the path too long
+	 */
+	public String data(SymbolMeta meta) throws ProtocolException {
+		return url(key(meta) + ".ipc");
+	}
+
+	/**
+	 * Returns a sink's ack channel URL.
+	 * @param meta the rule operator
+	 * @return {@code ipc://<dir>/<rule>_<op>_<instance>_ack.ipc}
+	 * @throws ProtocolException if an id is unsafe or the path too long
+	 */
+	public String ack(SymbolMeta meta) throws ProtocolException {
+		return url(key(meta) + "_ack.ipc");
+	}
+
+	private static String key(SymbolMeta meta) throws ProtocolException {
+		return safe(meta.ruleId(), "ruleId") + "_" + safe(meta.opId(), "opId") + "_" + meta.instanceId();
+	}
+
+	private static String safe(String id, String what) throws ProtocolException {
+		if (id == null || id.isEmpty()) {
+			throw new ProtocolException("Missing " + what);
+		}
+		if (id.indexOf('/') >= 0 || id.indexOf('\\') >= 0 || id.indexOf('\0') >= 0 || id.contains("..")) {
+			throw new ProtocolException("Refused " + what + " '" + Texts.clip(id.replace('\0', '?'))
+					+ "': it must not contain '/', '\\', '..' or NUL");
+		}
+		return id;
+	}
+
+	private String url(String fileName) throws ProtocolException {
+		Path path = this.directory.resolve(fileName);
+		int bytes = path.toString().getBytes(StandardCharsets.UTF_8).length;
+		if (bytes > MAX_PATH_BYTES) {
+			throw new ProtocolException("Socket path " + Texts.clip(path) + " is " + bytes
+					+ " bytes; Unix socket paths are limited to " + MAX_PATH_BYTES + " bytes (shorten the rule or stream name)");
+		}
+		return "ipc://" + path;
+	}
+
+}

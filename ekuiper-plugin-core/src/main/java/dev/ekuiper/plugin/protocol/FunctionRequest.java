@@ -1,0 +1,98 @@
+package dev.ekuiper.plugin.protocol;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A call on a function channel: {@code {"func":"Validate"|"IsAggregate"|"Exec","arg":…}}.
+ * For {@code Exec}, the last argument is the calling context as a JSON text and is split
+ * off into {@link #context()}.
+ *
+ * @param kind which call
+ * @param args the arguments (without the context for Exec)
+ * @param context the calling rule for Exec, otherwise {@link SymbolMeta#NONE}
+ * @param funcId the call site id for Exec, otherwise 0
+ */
+public record FunctionRequest(Kind kind, List<Object> args, SymbolMeta context, int funcId) {
+
+	/** The calls a host makes. */
+	public enum Kind {
+
+		/** Checks the argument syntax nodes. */
+		VALIDATE,
+
+		/** Asks whether the function aggregates. */
+		IS_AGGREGATE,
+
+		/** Computes a result. */
+		EXEC
+
+	}
+
+	/**
+	 * Parses a request.
+	 * @param bytes the message from the host
+	 * @return the request
+	 * @throws ProtocolException if it is not a well-formed request
+	 */
+	public static FunctionRequest parse(byte[] bytes) throws ProtocolException {
+		JsonNode root;
+		try {
+			root = Json.mapper().readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			throw new ProtocolException("Function request is not valid JSON: " + Texts.clip(ex.getOriginalMessage()));
+		}
+		if (root == null || !root.isObject() || !root.path("func").isString()) {
+			throw new ProtocolException("Function request needs a string 'func'");
+		}
+		String func = root.get("func").asString();
+		JsonNode arg = root.get("arg");
+		switch (func) {
+			case "IsAggregate":
+				return new FunctionRequest(Kind.IS_AGGREGATE, Collections.emptyList(), SymbolMeta.NONE, 0);
+			case "Validate":
+				return new FunctionRequest(Kind.VALIDATE, arguments(arg, "Validate"), SymbolMeta.NONE, 0);
+			case "Exec":
+				return exec(arguments(arg, "Exec"));
+			default:
+				throw new ProtocolException("Invalid func '" + Texts.clip(func) + "': expected Validate, IsAggregate or Exec");
+		}
+	}
+
+	private static FunctionRequest exec(List<Object> all) throws ProtocolException {
+		if (all.isEmpty() || !(all.get(all.size() - 1) instanceof String contextText)) {
+			throw new ProtocolException("Exec arg must end with the context as a JSON text");
+		}
+		JsonNode context;
+		try {
+			context = Json.mapper().readTree(contextText);
+		}
+		catch (JacksonException ex) {
+			throw new ProtocolException("Exec context is not valid JSON: " + Texts.clip(ex.getOriginalMessage()));
+		}
+		if (context == null || !context.isObject()) {
+			throw new ProtocolException("Exec context must be a JSON object");
+		}
+		SymbolMeta meta = new SymbolMeta(context.path("ruleId").asString(""), context.path("opId").asString(""),
+				context.path("instanceId").asInt(0));
+		List<Object> args = new ArrayList<>(all.subList(0, all.size() - 1));
+		return new FunctionRequest(Kind.EXEC, args, meta, context.path("funcId").asInt(0));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object> arguments(JsonNode arg, String func) throws ProtocolException {
+		if (arg == null || arg.isNull()) {
+			return Collections.emptyList();
+		}
+		if (!arg.isArray()) {
+			throw new ProtocolException(func + " arg must be an array");
+		}
+		return Json.mapper().convertValue(arg, List.class);
+	}
+
+}

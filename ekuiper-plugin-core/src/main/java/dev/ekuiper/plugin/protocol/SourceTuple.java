@@ -1,0 +1,63 @@
+package dev.ekuiper.plugin.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a source sends per record: {@code {"message":{…},"meta":{…}|null}}, and the payload
+ * that reports an error.
+ */
+public final class SourceTuple {
+
+	private SourceTuple() {
+	}
+
+	/**
+	 * Encodes a record.
+	 * @param message a map, record or bean that serialises as a JSON object
+	 * @param meta metadata, or {@code null}
+	 * @return the tuple bytes
+	 * @throws IllegalArgumentException if the message does not serialise as a JSON object
+	 */
+	public static byte[] encode(Object message, Map<String, ?> meta) {
+		try {
+			if (!(message instanceof Map)) {
+				JsonNode tree = Json.mapper().valueToTree(message);
+				if (tree == null || !tree.isObject()) {
+					throw new IllegalArgumentException("a source message must be a JSON object, not "
+							+ ((tree == null) ? "null" : tree.getNodeType().name().toLowerCase()));
+				}
+				message = tree;
+			}
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(128);
+			try (JsonGenerator generator = Json.mapper().createGenerator(out)) {
+				generator.writeStartObject();
+				generator.writeName("message");
+				generator.writePOJO(message);
+				generator.writeName("meta");
+				generator.writePOJO(meta);
+				generator.writeEndObject();
+			}
+			return out.toByteArray();
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("a source message cannot be encoded as JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/**
+	 * Encodes an error report. eKuiper counts a payload it cannot decode as a source error
+	 * and shows its text; a JSON object without {@code message} would become an empty row
+	 * instead, so the report is deliberately plain text.
+	 * @param error the error text
+	 * @return the payload
+	 */
+	public static byte[] error(String error) {
+		return ("source error: " + error).getBytes(StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.ekuiper.plugin.protocol;
+
+/**
+ * Helpers for texts sent to the host.
+ */
+public final class Texts {
+
+	private static final int MAX_QUOTED = 64;
+
+	private Texts() {
+	}
+
+	/**
+	 * Shortens a value quoted in an error text so a huge input cannot make a huge answer.
+	 * @param value any value
+	 * @return its text, cut to 64 characters with an ellipsis
+	 */
+	public static String clip(Object value) {
+		String text = String.valueOf(value);
+		return (text.length() <= MAX_QUOTED) ? text : text.substring(0, MAX_QUOTED) + "…";
+	}
+
+	/**
+	 * Makes an error answer safe for the control and function channels: never empty, and
+	 * never starting with a lowercase {@code h}, which the host would take for a stale
+	 * handshake and resend its command forever.
+	 * @param text the error text
+	 * @return the text, with a leading {@code h} capitalised
+	 */
+	public static String safeError(String text) {
+		if (text == null || text.isBlank()) {
+			return "Error";
+		}
+		return (text.charAt(0) == 'h') ? "H" + text.substring(1) : text;
+	}
+
+	/**
+	 * Describes an exception for the host: its message, or its type when it has none. No
+	 * stack trace, no cause chain.
+	 * @param ex the exception
+	 * @return a one-line description
+	 */
+	public static String describe(Throwable ex) {
+		String message = ex.getMessage();
+		String text = (message == null || message.isBlank()) ? ex.getClass().getSimpleName() : message;
+		int newline = text.indexOf('\n');
+		return (newline < 0) ? text : text.substring(0, newline);
+	}
+
+}

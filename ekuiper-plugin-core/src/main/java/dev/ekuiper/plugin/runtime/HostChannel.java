@@ -1,0 +1,148 @@
+package dev.ekuiper.plugin.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import dev.ekuiper.plugin.nng.NngClosedException;
+import dev.ekuiper.plugin.nng.NngException;
+import dev.ekuiper.plugin.nng.NngStateException;
+import dev.ekuiper.plugin.nng.NngTimeoutException;
+import dev.ekuiper.plugin.nng.ReqSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * eKuiper's reversed request/reply channel, from the plugin's side: our REQ dials the
+ * host's REP and sends {@code handshake}; each reply is a command, and our answer goes out
+ * as the next request. When idle for the keep-alive interval the handshake is sent again,
+ * which also recovers the channel after the host lost track of it.
+ */
+final class HostChannel {
+
+	private static final Logger logger = LoggerFactory.getLogger(HostChannel.class);
+
+	private static final byte[] HANDSHAKE = "handshake".getBytes(StandardCharsets.UTF_8);
+
+	private static final Duration POLL = Duration.ofMillis(500);
+
+	/** Answers one command; must not throw. */
+	@FunctionalInterface
+	interface Handler {
+
+		byte[] answer(byte[] command);
+
+	}
+
+	private final String url;
+
+	private final Duration keepAlive;
+
+	private final Handler handler;
+
+	private final Runnable idle;
+
+	private final ReqSocket socket = new ReqSocket();
+
+	private final Thread thread;
+
+	private volatile boolean open = true;
+
+	private volatile long handlingSince;
+
+	/**
+	 * Creates a channel; {@link #start()} connects it.
+	 * @param name names the thread
+	 * @param url the host's REP address
+	 * @param keepAlive idle time before the handshake is sent again
+	 * @param handler answers commands
+	 * @param idle runs on the channel thread about twice a second while no command comes
+	 */
+	HostChannel(String name, String url, Duration keepAlive, Handler handler, Runnable idle) {
+		this.url = url;
+		this.keepAlive = keepAlive;
+		this.handler = handler;
+		this.idle = idle;
+		this.thread = new Thread(this::run, name);
+		this.thread.setDaemon(true);
+	}
+
+	void start() throws NngException {
+		this.socket.setReceiveTimeout(POLL);
+		this.socket.setSendTimeout(POLL);
+		this.socket.dialAsync(this.url);
+		this.thread.start();
+	}
+
+	boolean isConnected() {
+		return this.socket.pipeCount() > 0;
+	}
+
+	/**
+	 * Returns when the command being answered arrived, or 0 when idle.
+	 * @return a {@link System#nanoTime()} stamp or 0
+	 */
+	long handlingSince() {
+		return this.handlingSince;
+	}
+
+	/** Closes the socket and waits briefly for the thread; a hung handler is abandoned. */
+	void close(Duration wait) {
+		this.open = false;
+		this.socket.close();
+		this.thread.interrupt();
+		try {
+			this.thread.join(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void run() {
+		long lastSent = send(HANDSHAKE);
+		while (this.open) {
+			byte[] command;
+			try {
+				command = this.socket.receive();
+			}
+			catch (NngTimeoutException | NngStateException ex) {
+				this.idle.run();
+				if (!this.open) {
+					break;
+				}
+				if (ex instanceof NngStateException || System.nanoTime() - lastSent >= this.keepAlive.toNanos()) {
+					lastSent = send(HANDSHAKE);
+				}
+				continue;
+			}
+			catch (NngClosedException ex) {
+				break;
+			}
+			catch (NngException ex) {
+				logger.warn("Channel {} receive failed: {}", this.url, ex.getMessage());
+				continue;
+			}
+			this.handlingSince = System.nanoTime();
+			byte[] answer = this.handler.answer(command);
+			this.handlingSince = 0;
+			if (this.open) {
+				lastSent = send(answer);
+			}
+		}
+	}
+
+	/** Sends a request; a failure leaves no request outstanding, so the loop re-handshakes. */
+	private long send(byte[] body) {
+		try {
+			this.socket.send(body);
+		}
+		catch (NngClosedException ex) {
+			this.open = false;
+		}
+		catch (NngException ex) {
+			logger.debug("Channel {} send failed: {}", this.url, ex.getMessage());
+		}
+		return System.nanoTime();
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.ekuiper.plugin.runtime;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import dev.ekuiper.plugin.api.Function;
+import dev.ekuiper.plugin.api.Sink;
+import dev.ekuiper.plugin.api.Source;
+
+/**
+ * A plugin: its name and its symbols. Sources and sinks are given as factories, since
+ * every rule gets a fresh instance; a function is one instance for the process's life.
+ *
+ * @param name the plugin name, as installed in eKuiper
+ * @param sources source symbol name to factory
+ * @param sinks sink symbol name to factory
+ * @param functions function symbol name to function
+ */
+public record PluginDefinition(String name, Map<String, Supplier<? extends Source<?>>> sources,
+		Map<String, Supplier<? extends Sink<?>>> sinks, Map<String, Function> functions) {
+
+	/**
+	 * Checks and freezes the definition.
+	 * @param name the plugin name
+	 * @param sources source factories
+	 * @param sinks sink factories
+	 * @param functions functions
+	 */
+	public PluginDefinition {
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException("a plugin needs a name");
+		}
+		sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+		sinks = Collections.unmodifiableMap(new LinkedHashMap<>(sinks));
+		functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+		if (sources.isEmpty() && sinks.isEmpty() && functions.isEmpty()) {
+			throw new IllegalArgumentException("plugin '" + name + "' declares no symbol");
+		}
+	}
+
+	/**
+	 * Starts a definition.
+	 * @param name the plugin name
+	 * @return a builder
+	 */
+	public static Builder builder(String name) {
+		return new Builder(name);
+	}
+
+	/** Collects symbols; a name may be used once per kind. */
+	public static final class Builder {
+
+		private final String name;
+
+		private final Map<String, Supplier<? extends Source<?>>> sources = new LinkedHashMap<>();
+
+		private final Map<String, Supplier<? extends Sink<?>>> sinks = new LinkedHashMap<>();
+
+		private final Map<String, Function> functions = new LinkedHashMap<>();
+
+		private Builder(String name) {
+			this.name = name;
+		}
+
+		/**
+		 * Adds a source.
+		 * @param symbol the name streams use as {@code TYPE}
+		 * @param factory makes one instance per rule
+		 * @return this builder
+		 */
+		public Builder source(String symbol, Supplier<? extends Source<?>> factory) {
+			put(this.sources, symbol, factory, "source");
+			return this;
+		}
+
+		/**
+		 * Adds a sink.
+		 * @param symbol the name rule actions use
+		 * @param factory makes one instance per rule action
+		 * @return this builder
+		 */
+		public Builder sink(String symbol, Supplier<? extends Sink<?>> factory) {
+			put(this.sinks, symbol, factory, "sink");
+			return this;
+		}
+
+		/**
+		 * Adds a function.
+		 * @param symbol the name SQL calls
+		 * @param function the single instance
+		 * @return this builder
+		 */
+		public Builder function(String symbol, Function function) {
+			put(this.functions, symbol, function, "function");
+			return this;
+		}
+
+		/**
+		 * Builds the definition.
+		 * @return the definition
+		 */
+		public PluginDefinition build() {
+			return new PluginDefinition(this.name, this.sources, this.sinks, this.functions);
+		}
+
+		private static <T> void put(Map<String, T> map, String symbol, T value, String kind) {
+			Objects.requireNonNull(value, () -> kind + " '" + symbol + "' is null");
+			if (symbol == null || symbol.isBlank()) {
+				throw new IllegalArgumentException("a " + kind + " needs a name");
+			}
+			if (map.putIfAbsent(symbol, value) != null) {
+				throw new IllegalArgumentException("two " + kind + "s are named '" + symbol + "'");
+			}
+		}
+
+	}
+
+}

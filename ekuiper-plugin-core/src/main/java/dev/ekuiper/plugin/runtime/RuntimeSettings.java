@@ -1,0 +1,142 @@
+package dev.ekuiper.plugin.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.ekuiper.plugin.nng.transport.TransportOptions;
+import dev.ekuiper.plugin.protocol.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How the runtime behaves. The defaults match eKuiper: sockets in {@code /tmp}, a 1 s
+ * send timeout (the host's process argument), a 5 s keep-alive.
+ *
+ * @param socketDirectory where eKuiper's sockets live
+ * @param sendTimeout how long a source emit or a sink ack may wait for the host
+ * @param keepAlive idle time after which a channel re-sends its handshake
+ * @param hostLossTimeout how long the control connection may stay lost before the plugin
+ * stops itself
+ * @param setupTimeout how long a symbol's configure and open may take before the start
+ * is answered with an error
+ * @param functionTimeout how long one function call may take before its channel is
+ * replaced and later calls are served again
+ * @param stopTimeout how long a stop waits for a symbol to close
+ * @param maxReceiveSize largest message accepted from the host, in bytes
+ * @param watchParent whether the death of the parent process means the host is lost
+ */
+public record RuntimeSettings(Path socketDirectory, Duration sendTimeout, Duration keepAlive,
+		Duration hostLossTimeout, Duration setupTimeout, Duration functionTimeout, Duration stopTimeout,
+		long maxReceiveSize, boolean watchParent) {
+
+	private static final Logger logger = LoggerFactory.getLogger(RuntimeSettings.class);
+
+	/**
+	 * Returns the defaults.
+	 * @return eKuiper-compatible settings
+	 */
+	public static RuntimeSettings defaults() {
+		return new RuntimeSettings(Path.of("/tmp"), Duration.ofMillis(1000), Duration.ofSeconds(5),
+				Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(5),
+				TransportOptions.DEFAULT_MAX_RECEIVE_SIZE, false);
+	}
+
+	/**
+	 * Applies the argument eKuiper passes to the process, {@code {"sendTimeout":1000}}. A
+	 * malformed argument is logged and ignored.
+	 * @param argument the process's first argument, or {@code null}
+	 * @return the settings with the argument applied
+	 */
+	public RuntimeSettings withProcessArgument(String argument) {
+		if (argument == null || argument.isBlank()) {
+			return this;
+		}
+		try {
+			JsonNode node = Json.mapper().readTree(argument);
+			JsonNode timeout = (node != null) ? node.get("sendTimeout") : null;
+			if (timeout != null && timeout.canConvertToLong() && timeout.asLong() > 0) {
+				return withSendTimeout(Duration.ofMillis(timeout.asLong()));
+			}
+			logger.warn("Ignoring process argument without a positive sendTimeout: {}", argument);
+		}
+		catch (JacksonException ex) {
+			logger.warn("Ignoring process argument that is not JSON: {}", argument);
+		}
+		return this;
+	}
+
+	/**
+	 * Returns a copy with another socket directory.
+	 * @param directory the directory
+	 * @return the new settings
+	 */
+	public RuntimeSettings withSocketDirectory(Path directory) {
+		return new RuntimeSettings(directory, this.sendTimeout, this.keepAlive, this.hostLossTimeout,
+				this.setupTimeout, this.functionTimeout, this.stopTimeout, this.maxReceiveSize, this.watchParent);
+	}
+
+	/**
+	 * Returns a copy with another send timeout.
+	 * @param timeout the timeout
+	 * @return the new settings
+	 */
+	public RuntimeSettings withSendTimeout(Duration timeout) {
+		return new RuntimeSettings(this.socketDirectory, timeout, this.keepAlive, this.hostLossTimeout,
+				this.setupTimeout, this.functionTimeout, this.stopTimeout, this.maxReceiveSize, this.watchParent);
+	}
+
+	/**
+	 * Returns a copy with another host-loss timeout.
+	 * @param timeout the timeout
+	 * @return the new settings
+	 */
+	public RuntimeSettings withHostLossTimeout(Duration timeout) {
+		return new RuntimeSettings(this.socketDirectory, this.sendTimeout, this.keepAlive, timeout,
+				this.setupTimeout, this.functionTimeout, this.stopTimeout, this.maxReceiveSize, this.watchParent);
+	}
+
+	/**
+	 * Returns a copy with other symbol timeouts.
+	 * @param setup configure and open
+	 * @param function one function call
+	 * @param stop closing a symbol
+	 * @return the new settings
+	 */
+	public RuntimeSettings withSymbolTimeouts(Duration setup, Duration function, Duration stop) {
+		return new RuntimeSettings(this.socketDirectory, this.sendTimeout, this.keepAlive, this.hostLossTimeout,
+				setup, function, stop, this.maxReceiveSize, this.watchParent);
+	}
+
+	/**
+	 * Returns a copy with another max receive size.
+	 * @param bytes the limit
+	 * @return the new settings
+	 */
+	public RuntimeSettings withMaxReceiveSize(long bytes) {
+		return new RuntimeSettings(this.socketDirectory, this.sendTimeout, this.keepAlive, this.hostLossTimeout,
+				this.setupTimeout, this.functionTimeout, this.stopTimeout, bytes, this.watchParent);
+	}
+
+	/**
+	 * Returns a copy that does or does not watch the parent process.
+	 * @param watch whether to watch
+	 * @return the new settings
+	 */
+	public RuntimeSettings withWatchParent(boolean watch) {
+		return new RuntimeSettings(this.socketDirectory, this.sendTimeout, this.keepAlive, this.hostLossTimeout,
+				this.setupTimeout, this.functionTimeout, this.stopTimeout, this.maxReceiveSize, watch);
+	}
+
+	/**
+	 * Returns a copy with another keep-alive interval.
+	 * @param interval the interval
+	 * @return the new settings
+	 */
+	public RuntimeSettings withKeepAlive(Duration interval) {
+		return new RuntimeSettings(this.socketDirectory, this.sendTimeout, interval, this.hostLossTimeout,
+				this.setupTimeout, this.functionTimeout, this.stopTimeout, this.maxReceiveSize, this.watchParent);
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.ekuiper.plugin.runtime;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.ekuiper.plugin.protocol.Texts;
+
+/**
+ * What starting a symbol needs from the runtime, and a bounded way to run user set-up code
+ * so a hanging {@code configure} or {@code open} cannot block the control channel.
+ */
+final class Setup {
+
+	/** User code that may throw anything. */
+	@FunctionalInterface
+	interface Step {
+
+		void run() throws Exception;
+
+	}
+
+	private final RuntimeSettings settings;
+
+	private final RuntimeObserver observer;
+
+	private final java.util.function.Function<String, SymbolState> states;
+
+	private final ExecutorService executor;
+
+	Setup(RuntimeSettings settings, RuntimeObserver observer, java.util.function.Function<String, SymbolState> states,
+			ExecutorService executor) {
+		this.settings = settings;
+		this.observer = observer;
+		this.states = states;
+		this.executor = executor;
+	}
+
+	RuntimeSettings settings() {
+		return this.settings;
+	}
+
+	RuntimeObserver observer() {
+		return this.observer;
+	}
+
+	SymbolState state(String symbol) {
+		return this.states.apply(symbol);
+	}
+
+	/**
+	 * Runs a step on the set-up thread, waiting at most the set-up timeout.
+	 * @param what names the step in errors, e.g. {@code source 'x' configure}
+	 * @param step the user code
+	 * @throws StartException with the step's failure, or if it timed out
+	 */
+	void run(String what, Step step) throws StartException {
+		Future<?> future = this.executor.submit(() -> {
+			step.run();
+			return null;
+		});
+		try {
+			future.get(this.settings.setupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			throw new StartException("Timed out: " + what + " took longer than "
+					+ this.settings.setupTimeout().toMillis() + " ms");
+		}
+		catch (ExecutionException ex) {
+			throw new StartException("Failed: " + what + ": " + Texts.clip(Texts.describe(ex.getCause())), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StartException("Interrupted: " + what);
+		}
+	}
+
+}

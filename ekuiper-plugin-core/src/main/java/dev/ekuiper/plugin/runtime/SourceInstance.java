@@ -1,0 +1,186 @@
+package dev.ekuiper.plugin.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.ekuiper.plugin.api.Source;
+import dev.ekuiper.plugin.api.SourceContext;
+import dev.ekuiper.plugin.nng.NngClosedException;
+import dev.ekuiper.plugin.nng.NngException;
+import dev.ekuiper.plugin.nng.NngTimeoutException;
+import dev.ekuiper.plugin.nng.PushSocket;
+import dev.ekuiper.plugin.protocol.SourceTuple;
+import dev.ekuiper.plugin.protocol.SymbolMeta;
+import dev.ekuiper.plugin.protocol.Texts;
+
+/**
+ * One source serving one rule: its PUSH socket dialed to the host's PULL, and the thread
+ * running the user's {@link Source#open}.
+ */
+final class SourceInstance extends InstanceContext implements SymbolInstance, SourceContext {
+
+	private final Source<Object> source;
+
+	private final PushSocket push;
+
+	private final SymbolState state;
+
+	private final RuntimeObserver.SourceObserver observer;
+
+	private final Duration stopTimeout;
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private final AtomicLong dropped = new AtomicLong();
+
+	private volatile boolean running = true;
+
+	private Thread thread;
+
+	private SourceInstance(String symbol, SymbolMeta meta, Source<Object> source, PushSocket push, SymbolState state,
+			RuntimeObserver observer, Duration stopTimeout) {
+		super(symbol, meta);
+		this.source = source;
+		this.push = push;
+		this.state = state;
+		this.observer = observer.sourceStarted(symbol, meta);
+		this.stopTimeout = stopTimeout;
+	}
+
+	/**
+	 * Configures a source, connects its channel and starts it on its own thread.
+	 */
+	@SuppressWarnings("unchecked")
+	static SourceInstance start(Setup setup, String symbol, SymbolMeta meta, Source<?> created,
+			Map<String, Object> config, String url) throws StartException {
+		Source<Object> source = (Source<Object>) created;
+		String what = "source '" + symbol + "'";
+		Object bound = ConfigBinder.bind(config, ConfigBinder.configType(source.getClass(), Source.class), what);
+		setup.run(what + " configure", () -> source.configure(bound));
+		PushSocket push = new PushSocket();
+		try {
+			push.setSendTimeout(setup.settings().sendTimeout());
+			push.dial(url);
+		}
+		catch (NngException ex) {
+			push.close();
+			throw new StartException("Cannot connect " + what + " to " + url + ": " + Texts.describe(ex), ex);
+		}
+		SourceInstance instance = new SourceInstance(symbol, meta, source, push, setup.state(symbol),
+				setup.observer(), setup.settings().stopTimeout());
+		instance.state.started();
+		instance.thread = new Thread(instance::run, "ekuiper-source-" + meta.channelKey());
+		instance.thread.setDaemon(true);
+		instance.thread.start();
+		return instance;
+	}
+
+	@Override
+	public boolean emit(Object message, Map<String, ?> meta) {
+		if (!this.running) {
+			return false;
+		}
+		return send(SourceTuple.encode(message, meta));
+	}
+
+	@Override
+	public boolean emitError(String error) {
+		if (!this.running) {
+			return false;
+		}
+		return send(SourceTuple.error(error));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public boolean awaitStop(Duration timeout) throws InterruptedException {
+		return this.stopped.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Returns how many records were dropped because the host did not read in time.
+	 * @return the drop count
+	 */
+	long droppedRecords() {
+		return this.dropped.get();
+	}
+
+	@Override
+	public void stop() {
+		if (!this.running) {
+			return;
+		}
+		this.running = false;
+		this.stopped.countDown();
+		this.push.close();
+		Thread closer = new Thread(() -> {
+			try {
+				this.source.close(this);
+			}
+			catch (Exception ex) {
+				logger().warn("Source {} of rule {} failed to close: {}", symbolName(), ruleId(), Texts.describe(ex));
+			}
+		}, "ekuiper-source-close-" + meta().channelKey());
+		closer.setDaemon(true);
+		closer.start();
+		try {
+			closer.join(this.stopTimeout.toMillis());
+			this.thread.interrupt();
+			this.thread.join(Math.max(1, this.stopTimeout.toMillis() / 5));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.state.stopped();
+		this.observer.stopped();
+	}
+
+	private boolean send(byte[] tuple) {
+		try {
+			this.push.send(tuple);
+			this.observer.emitted();
+			return true;
+		}
+		catch (NngTimeoutException ex) {
+			long count = this.dropped.incrementAndGet();
+			this.observer.dropped();
+			if (Long.bitCount(count) == 1) {
+				logger().warn("Source {} of rule {}: eKuiper is not reading; {} record(s) dropped so far", symbolName(),
+						ruleId(), count);
+			}
+			return false;
+		}
+		catch (NngClosedException ex) {
+			return false;
+		}
+		catch (NngException ex) {
+			logger().warn("Source {} of rule {}: send failed: {}", symbolName(), ruleId(), ex.getMessage());
+			return false;
+		}
+	}
+
+	private void run() {
+		try {
+			this.source.open(this);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Exception | LinkageError ex) {
+			if (this.running) {
+				String error = Texts.describe(ex);
+				this.state.failed(error);
+				logger().error("Source {} of rule {} failed", symbolName(), ruleId(), ex);
+				emitError(error);
+			}
+		}
+	}
+
+}
