@@ -95,6 +95,13 @@ public interface RuntimeObserver {
 		default void collected(boolean ok) {
 		}
 
+		/**
+		 * An ack was sent to the host.
+		 * @param success {@code true} for {@code {}}, {@code false} for an error ack
+		 */
+		default void acked(boolean success) {
+		}
+
 		/** The instance stopped; release per-instance resources. */
 		default void stopped() {
 		}
@@ -102,10 +109,11 @@ public interface RuntimeObserver {
 	}
 
 	/** Observes one function's calls. */
+	@FunctionalInterface
 	interface FunctionObserver {
 
 		/** Observes nothing. */
-		FunctionObserver NONE = new FunctionObserver() {
+		FunctionObserver NONE = (kind, ok, nanos) -> {
 		};
 
 		/**
@@ -114,8 +122,7 @@ public interface RuntimeObserver {
 		 * @param ok whether it answered {@code state:true}
 		 * @param nanos how long it took
 		 */
-		default void called(FunctionRequest.Kind kind, boolean ok, long nanos) {
-		}
+		void called(FunctionRequest.Kind kind, boolean ok, long nanos);
 
 	}
 

@@ -162,8 +162,10 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 
 	private void collect(byte[] payload) {
 		byte[] answer;
+		boolean success = false;
 		try {
 			this.sink.collect(this, new Payload(payload));
+			success = true;
 			this.observer.collected(true);
 			answer = SinkAck.ok();
 		}
@@ -177,6 +179,7 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		if (this.ack != null) {
 			try {
 				this.ack.send(answer);
+				this.observer.acked(success);
 			}
 			catch (NngException ex) {
 				logger().warn("Sink {} of rule {}: ack not delivered: {}", symbolName(), ruleId(), ex.getMessage());

@@ -1,0 +1,81 @@
+package dev.ekuiper.plugin.autoconfigure;
+
+import dev.ekuiper.plugin.runtime.PluginDefinition;
+import dev.ekuiper.plugin.runtime.PluginRuntime;
+import dev.ekuiper.plugin.runtime.RuntimeObserver;
+import dev.ekuiper.plugin.runtime.RuntimeSettings;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Serves the application's {@code Source}, {@code Sink} and {@code Function} beans to
+ * eKuiper as a portable plugin. Backs off when the application defines its own
+ * {@link PluginDefinition} or {@link PluginRuntime}.
+ */
+@AutoConfiguration
+@ConditionalOnClass(PluginRuntime.class)
+@EnableConfigurationProperties(EkuiperPluginProperties.class)
+public final class EkuiperPluginAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	PluginDefinition ekuiperPluginDefinition(ConfigurableListableBeanFactory beanFactory,
+			EkuiperPluginProperties properties, Environment environment) {
+		String name = StringUtils.hasText(properties.name()) ? properties.name()
+				: environment.getProperty("spring.application.name");
+		return new SymbolBeans(beanFactory).definition(name);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PluginRuntime ekuiperPluginRuntime(PluginDefinition definition, EkuiperPluginProperties properties,
+			ObjectProvider<RuntimeObserver> observers, ObjectProvider<ApplicationArguments> arguments,
+			ConfigurableApplicationContext context) {
+		RuntimeSettings settings = RuntimeSettings.defaults()
+			.withSocketDirectory(properties.socketDirectory())
+			.withSendTimeout(properties.sendTimeout())
+			.withKeepAlive(properties.keepAlive())
+			.withHostLossTimeout(properties.hostLossTimeout())
+			.withSymbolTimeouts(properties.setupTimeout(), properties.functionTimeout(), properties.stopTimeout())
+			.withMaxReceiveSize(properties.maxReceiveSize().toBytes())
+			.withWatchParent(properties.watchParent())
+			.withProcessArgument(processArgument(arguments.getIfAvailable()));
+		PluginRuntime runtime = new PluginRuntime(definition, settings,
+				CompositeRuntimeObserver.of(observers.orderedStream().toList()));
+		if (properties.exitOnHostLoss()) {
+			runtime.onHostLost(() -> System.exit(SpringApplication.exit(context)));
+		}
+		return runtime;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EkuiperPluginLifecycle ekuiperPluginLifecycle(PluginRuntime runtime) {
+		return new EkuiperPluginLifecycle(runtime);
+	}
+
+	/** eKuiper passes one JSON argument, {@code {"sendTimeout":1000}}. */
+	private static String processArgument(ApplicationArguments arguments) {
+		if (arguments == null) {
+			return null;
+		}
+		for (String argument : arguments.getNonOptionArgs()) {
+			if (argument.trim().startsWith("{")) {
+				return argument;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.ekuiper.plugin.autoconfigure;
+
+import dev.ekuiper.plugin.nng.NngException;
+import dev.ekuiper.plugin.runtime.PluginRuntime;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts the plugin runtime once the context is refreshed and stops it gracefully when
+ * the context closes (before the web server, if any, since it starts earlier). Survives
+ * stop and start, as paused test contexts need.
+ */
+public class EkuiperPluginLifecycle implements SmartLifecycle {
+
+	/** The phase: before the web server starts, after it stops. */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private final PluginRuntime runtime;
+
+	/**
+	 * Creates the lifecycle.
+	 * @param runtime the runtime to start and stop
+	 */
+	public EkuiperPluginLifecycle(PluginRuntime runtime) {
+		this.runtime = runtime;
+	}
+
+	@Override
+	public void start() {
+		try {
+			this.runtime.start();
+		}
+		catch (NngException ex) {
+			throw new IllegalStateException("Cannot start eKuiper plugin '" + this.runtime.definition().name() + "': "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.runtime.stop();
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		Thread stopper = new Thread(() -> {
+			try {
+				this.runtime.stop();
+			}
+			finally {
+				callback.run();
+			}
+		}, "ekuiper-lifecycle-stop");
+		stopper.start();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.runtime.isRunning();
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.ekuiper.plugin.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of an eKuiper plugin served by a Spring Boot application.
+ *
+ * @param name Plugin name as installed in eKuiper; defaults to 'spring.application.name'.
+ * @param socketDirectory Directory holding eKuiper's plugin sockets.
+ * @param sendTimeout How long a source emit or a sink ack may wait for eKuiper to read;
+ * eKuiper's process argument overrides it
+ * @param keepAlive Idle time after which the control and function channels re-send their
+ * handshake
+ * @param hostLossTimeout How long the control connection may stay down before the plugin
+ * decides eKuiper is gone
+ * @param setupTimeout How long a symbol's configure and open may take before its start is
+ * refused
+ * @param functionTimeout How long one function call may take before its channel is
+ * replaced so later calls are served
+ * @param stopTimeout How long a stop waits for a symbol to finish and close
+ * @param maxReceiveSize Largest message accepted from eKuiper
+ * @param watchParent Whether the death of the parent process (eKuiper) means the host is
+ * lost
+ * @param exitOnHostLoss Whether to close the application and exit when eKuiper is lost
+ */
+@ConfigurationProperties("ekuiper.plugin")
+public record EkuiperPluginProperties(String name, @DefaultValue("/tmp") Path socketDirectory,
+		@DefaultValue("1s") Duration sendTimeout, @DefaultValue("5s") Duration keepAlive,
+		@DefaultValue("10s") Duration hostLossTimeout, @DefaultValue("10s") Duration setupTimeout,
+		@DefaultValue("10s") Duration functionTimeout, @DefaultValue("5s") Duration stopTimeout,
+		@DefaultValue("16MB") DataSize maxReceiveSize, @DefaultValue("true") boolean watchParent,
+		@DefaultValue("true") boolean exitOnHostLoss) {
+
+}

@@ -1,0 +1,31 @@
+package dev.ekuiper.plugin.autoconfigure.health;
+
+import dev.ekuiper.plugin.autoconfigure.EkuiperPluginAutoConfiguration;
+import dev.ekuiper.plugin.health.EkuiperHealthIndicator;
+import dev.ekuiper.plugin.runtime.PluginRuntime;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Contributes the {@code ekuiper} health indicator when Spring Boot's health support is
+ * present; switch it off with {@code management.health.ekuiper.enabled=false}.
+ */
+@AutoConfiguration(after = EkuiperPluginAutoConfiguration.class)
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class, PluginRuntime.class })
+@ConditionalOnBean(PluginRuntime.class)
+@ConditionalOnEnabledHealthIndicator("ekuiper")
+public final class EkuiperHealthContributorAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = { "ekuiperHealthIndicator", "ekuiperHealthContributor" })
+	EkuiperHealthIndicator ekuiperHealthIndicator(PluginRuntime runtime) {
+		return new EkuiperHealthIndicator(runtime);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Auto-configuration of the eKuiper plugin's Micrometer meters.
+ */
+package dev.ekuiper.plugin.autoconfigure.metrics;

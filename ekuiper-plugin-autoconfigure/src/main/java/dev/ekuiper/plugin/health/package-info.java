@@ -1,0 +1,4 @@
+/**
+ * Health of an eKuiper plugin, usable without auto-configuration.
+ */
+package dev.ekuiper.plugin.health;

@@ -1,0 +1,4 @@
+/**
+ * Micrometer meters of an eKuiper plugin, usable without auto-configuration.
+ */
+package dev.ekuiper.plugin.metrics;

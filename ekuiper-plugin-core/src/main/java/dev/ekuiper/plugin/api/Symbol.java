@@ -1,0 +1,31 @@
+package dev.ekuiper.plugin.api;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Names and describes a symbol where the default (a Spring bean's name) is not wanted,
+ * and supplies the description shown in eKuiper's UI metadata. Put it on the symbol class
+ * or on the {@code @Bean} method.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ ElementType.TYPE, ElementType.METHOD })
+public @interface Symbol {
+
+	/**
+	 * The symbol name eKuiper uses; empty to keep the default.
+	 * @return the name
+	 */
+	String value() default "";
+
+	/**
+	 * A one-line description for eKuiper's UI.
+	 * @return the description
+	 */
+	String description() default "";
+
+}
