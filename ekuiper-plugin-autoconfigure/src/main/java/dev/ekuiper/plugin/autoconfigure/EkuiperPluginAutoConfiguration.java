@@ -1,5 +1,8 @@
 package dev.ekuiper.plugin.autoconfigure;
 
+import java.nio.file.Path;
+
+import dev.ekuiper.plugin.descriptor.PluginDescriptor;
 import dev.ekuiper.plugin.runtime.PluginDefinition;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
 import dev.ekuiper.plugin.runtime.RuntimeObserver;
@@ -11,10 +14,13 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -61,8 +67,29 @@ public final class EkuiperPluginAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Conditional(NotDescribing.class)
 	EkuiperPluginLifecycle ekuiperPluginLifecycle(PluginRuntime runtime) {
 		return new EkuiperPluginLifecycle(runtime);
+	}
+
+	@Bean
+	@ConditionalOnProperty(PluginDescriptor.DESCRIBE_TO_PROPERTY)
+	PluginDescriptorWriter ekuiperPluginDescriptorWriter(PluginDefinition definition, Environment environment) {
+		return new PluginDescriptorWriter(definition, Path.of(environment.getRequiredProperty(PluginDescriptor.DESCRIBE_TO_PROPERTY)));
+	}
+
+	/** Matches unless the application runs in describe mode. */
+	static final class NotDescribing extends NoneNestedConditions {
+
+		NotDescribing() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(PluginDescriptor.DESCRIBE_TO_PROPERTY)
+		static final class Describing {
+
+		}
+
 	}
 
 	/** eKuiper passes one JSON argument, {@code {"sendTimeout":1000}}. */

@@ -23,6 +23,8 @@ final class SymbolBeans {
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
+	private final Map<String, String> descriptions = new LinkedHashMap<>();
+
 	SymbolBeans(ConfigurableListableBeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
 	}
@@ -50,6 +52,7 @@ final class SymbolBeans {
 			String symbol = symbolName(beanName, "function", names);
 			builder.function(symbol, this.beanFactory.getBean(beanName, Function.class));
 		}
+		this.descriptions.forEach(builder::describe);
 		try {
 			return builder.build();
 		}
@@ -62,6 +65,9 @@ final class SymbolBeans {
 	private String symbolName(String beanName, String kind, Map<String, String> names) {
 		Symbol annotation = this.beanFactory.findAnnotationOnBean(beanName, Symbol.class, false);
 		String symbol = (annotation != null && StringUtils.hasText(annotation.value())) ? annotation.value() : beanName;
+		if (annotation != null && StringUtils.hasText(annotation.description())) {
+			this.descriptions.put(symbol, annotation.description());
+		}
 		String previous = names.putIfAbsent(symbol, beanName);
 		if (previous != null) {
 			throw new InvalidPluginDefinitionException(

@@ -1,7 +1,5 @@
 package dev.ekuiper.plugin.runtime;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,28 +15,6 @@ import tools.jackson.core.JacksonException;
 final class ConfigBinder {
 
 	private ConfigBinder() {
-	}
-
-	/**
-	 * Returns the configuration type of a symbol class.
-	 * @param symbolClass the implementation class
-	 * @param symbolInterface {@code Source.class} or {@code Sink.class}
-	 * @return the bound type, or {@code null} to pass the raw map
-	 */
-	static Class<?> configType(Class<?> symbolClass, Class<?> symbolInterface) {
-		for (Class<?> type = symbolClass; type != null && type != Object.class; type = type.getSuperclass()) {
-			for (Type candidate : type.getGenericInterfaces()) {
-				if (candidate instanceof ParameterizedType parameterized && parameterized.getRawType() == symbolInterface) {
-					Type argument = parameterized.getActualTypeArguments()[0];
-					if (argument instanceof Class<?> bound && !Map.class.isAssignableFrom(bound)
-							&& bound != Object.class) {
-						return bound;
-					}
-					return null;
-				}
-			}
-		}
-		return null;
 	}
 
 	/**

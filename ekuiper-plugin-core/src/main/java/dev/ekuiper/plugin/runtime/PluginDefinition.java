@@ -18,9 +18,11 @@ import dev.ekuiper.plugin.api.Source;
  * @param sources source symbol name to factory
  * @param sinks sink symbol name to factory
  * @param functions function symbol name to function
+ * @param descriptions symbol name to a one-line description for eKuiper's UI
  */
 public record PluginDefinition(String name, Map<String, Supplier<? extends Source<?>>> sources,
-		Map<String, Supplier<? extends Sink<?>>> sinks, Map<String, Function> functions) {
+		Map<String, Supplier<? extends Sink<?>>> sinks, Map<String, Function> functions,
+		Map<String, String> descriptions) {
 
 	/**
 	 * Checks and freezes the definition.
@@ -28,6 +30,7 @@ public record PluginDefinition(String name, Map<String, Supplier<? extends Sourc
 	 * @param sources source factories
 	 * @param sinks sink factories
 	 * @param functions functions
+	 * @param descriptions symbol descriptions
 	 */
 	public PluginDefinition {
 		if (name == null || name.isBlank()) {
@@ -36,6 +39,7 @@ public record PluginDefinition(String name, Map<String, Supplier<? extends Sourc
 		sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
 		sinks = Collections.unmodifiableMap(new LinkedHashMap<>(sinks));
 		functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+		descriptions = Collections.unmodifiableMap(new LinkedHashMap<>(descriptions));
 		if (sources.isEmpty() && sinks.isEmpty() && functions.isEmpty()) {
 			throw new IllegalArgumentException("plugin '" + name + "' declares no symbol");
 		}
@@ -60,6 +64,8 @@ public record PluginDefinition(String name, Map<String, Supplier<? extends Sourc
 		private final Map<String, Supplier<? extends Sink<?>>> sinks = new LinkedHashMap<>();
 
 		private final Map<String, Function> functions = new LinkedHashMap<>();
+
+		private final Map<String, String> descriptions = new LinkedHashMap<>();
 
 		private Builder(String name) {
 			this.name = name;
@@ -99,11 +105,22 @@ public record PluginDefinition(String name, Map<String, Supplier<? extends Sourc
 		}
 
 		/**
+		 * Describes a symbol for eKuiper's UI metadata.
+		 * @param symbol the symbol name
+		 * @param description one line
+		 * @return this builder
+		 */
+		public Builder describe(String symbol, String description) {
+			this.descriptions.put(symbol, description);
+			return this;
+		}
+
+		/**
 		 * Builds the definition.
 		 * @return the definition
 		 */
 		public PluginDefinition build() {
-			return new PluginDefinition(this.name, this.sources, this.sinks, this.functions);
+			return new PluginDefinition(this.name, this.sources, this.sinks, this.functions, this.descriptions);
 		}
 
 		private static <T> void put(Map<String, T> map, String symbol, T value, String kind) {

@@ -1,6 +1,8 @@
 package dev.ekuiper.plugin.runtime;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import java.util.function.Supplier;
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.Source;
+import dev.ekuiper.plugin.descriptor.PluginDescriptor;
 import dev.ekuiper.plugin.nng.NngException;
 import dev.ekuiper.plugin.protocol.Channels;
 import dev.ekuiper.plugin.protocol.ControlCommand;
@@ -101,13 +104,20 @@ public final class PluginRuntime implements AutoCloseable {
 	/**
 	 * Runs a plugin as a process the way eKuiper launches it: applies the process argument,
 	 * watches the parent process, stops gracefully on SIGTERM, and returns when the host is
-	 * lost.
+	 * lost. With the system property {@value PluginDescriptor#DESCRIBE_TO_PROPERTY} set, it
+	 * writes the plugin's descriptor to that file instead and returns (the build uses this).
 	 * @param definition the plugin
 	 * @param args the process arguments; eKuiper passes {@code {"sendTimeout":1000}}
-	 * @throws NngException if the control channel cannot be set up
+	 * @throws IOException if the control channel cannot be set up or the descriptor not
+	 * written
 	 * @throws InterruptedException if interrupted while serving
 	 */
-	public static void serve(PluginDefinition definition, String... args) throws NngException, InterruptedException {
+	public static void serve(PluginDefinition definition, String... args) throws IOException, InterruptedException {
+		String describeTo = System.getProperty(PluginDescriptor.DESCRIBE_TO_PROPERTY);
+		if (describeTo != null) {
+			PluginDescriptor.describe(definition).write(Path.of(describeTo));
+			return;
+		}
 		RuntimeSettings settings = RuntimeSettings.defaults()
 			.withProcessArgument((args.length > 0) ? args[0] : null)
 			.withWatchParent(true);

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.SinkContext;
+import dev.ekuiper.plugin.descriptor.ConfigSchema;
 import dev.ekuiper.plugin.nng.NngClosedException;
 import dev.ekuiper.plugin.nng.NngException;
 import dev.ekuiper.plugin.nng.NngTimeoutException;
@@ -63,7 +64,7 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		Sink<Object> sink = (Sink<Object>) created;
 		String what = "sink '" + symbol + "'";
 		boolean requireAck = isTrue(config.get("requireAck"));
-		Object bound = ConfigBinder.bind(config, ConfigBinder.configType(sink.getClass(), Sink.class), what);
+		Object bound = ConfigBinder.bind(config, ConfigSchema.configType(sink.getClass(), Sink.class), what);
 		RuntimeSettings settings = setup.settings();
 		PullSocket pull = new PullSocket();
 		PushSocket ack = null;

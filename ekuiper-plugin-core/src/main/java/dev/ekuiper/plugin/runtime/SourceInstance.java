@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.ekuiper.plugin.api.Source;
 import dev.ekuiper.plugin.api.SourceContext;
+import dev.ekuiper.plugin.descriptor.ConfigSchema;
 import dev.ekuiper.plugin.nng.NngClosedException;
 import dev.ekuiper.plugin.nng.NngException;
 import dev.ekuiper.plugin.nng.NngTimeoutException;
@@ -58,7 +59,7 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 			Map<String, Object> config, String url) throws StartException {
 		Source<Object> source = (Source<Object>) created;
 		String what = "source '" + symbol + "'";
-		Object bound = ConfigBinder.bind(config, ConfigBinder.configType(source.getClass(), Source.class), what);
+		Object bound = ConfigBinder.bind(config, ConfigSchema.configType(source.getClass(), Source.class), what);
 		setup.run(what + " configure", () -> source.configure(bound));
 		PushSocket push = new PushSocket();
 		try {
