@@ -14,13 +14,14 @@ import dev.ekuiper.plugin.nng.wire.FrameDecoder;
  */
 public final class RepSocket extends NngSocket {
 
+	/** Per-thread copy of the backtrace being sent, written outside the lock. */
+	private static final ThreadLocal<int[]> SEND_BACKTRACE = ThreadLocal.withInitial(() -> new int[16]);
+
 	private final Condition notEmpty = this.lock.newCondition();
 
 	private final ReceiveQueue queue = new ReceiveQueue(ReceiveQueue.DEFAULT_CAPACITY, this.notEmpty);
 
 	private final int[] backtrace = new int[16];
-
-	private final int[] sendBacktrace = new int[16];
 
 	private int backtraceWords;
 
@@ -70,7 +71,8 @@ public final class RepSocket extends NngSocket {
 	 */
 	public void send(byte[] body) throws NngException {
 		Pipe pipe;
-		int words;
+		int[] words;
+		int count;
 		this.lock.lock();
 		try {
 			checkOpen();
@@ -78,10 +80,18 @@ public final class RepSocket extends NngSocket {
 				throw new NngStateException("REP send with no request to answer");
 			}
 			pipe = this.requestPipe;
-			words = this.backtraceWords;
-			System.arraycopy(this.backtrace, 0, this.sendBacktrace, 0, words);
+			count = this.backtraceWords;
+			words = SEND_BACKTRACE.get();
+			System.arraycopy(this.backtrace, 0, words, 0, count);
 			this.requestPipe = null;
-			if (pipe.send(this.sendBacktrace, words, body, sendDeadline())) {
+		}
+		finally {
+			this.lock.unlock();
+		}
+		// The socket lock is not held while writing: a requester that does not read must
+		// not stall the loop thread, which needs the lock to deliver other pipes' requests.
+		try {
+			if (pipe.send(words, count, body, sendDeadline())) {
 				return;
 			}
 		}
@@ -91,9 +101,6 @@ public final class RepSocket extends NngSocket {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new NngException("interrupted while sending", ex);
-		}
-		finally {
-			this.lock.unlock();
 		}
 		throw timeout("send", sendTimeoutNanos(), "the requester is not reading");
 	}

@@ -1,0 +1,50 @@
+package dev.ekuiper.plugin.test;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The {@code arg} of a start or stop command, and the commands themselves as eKuiper
+ * encodes them: {@code {"cmd":"start","arg":"<this as JSON text>"}}.
+ */
+@JsonPropertyOrder({ "symbolName", "meta", "pluginType", "config" })
+record Control(String symbolName, Meta meta, String pluginType,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> config) {
+
+	static Control source(String symbol, Meta meta, Map<String, Object> config) {
+		return new Control(symbol, meta, "source", config);
+	}
+
+	static Control sink(String symbol, Meta meta, Map<String, Object> config) {
+		return new Control(symbol, meta, "sink", config);
+	}
+
+	static Control function(String symbol) {
+		return new Control(symbol, Meta.EMPTY, "func", null);
+	}
+
+	/** Returns the key the host records this start under: the name of its data socket. */
+	String key() {
+		return "func".equals(this.pluginType) ? "func_" + this.symbolName : this.meta.socketName();
+	}
+
+	byte[] startCommand() {
+		return command("start");
+	}
+
+	byte[] stopCommand() {
+		return command("stop");
+	}
+
+	private byte[] command(String cmd) {
+		return GoJson.encode(new Command(cmd, GoJson.encodeText(this)));
+	}
+
+	/** A control command: the verb and the control as JSON text. */
+	@JsonPropertyOrder({ "cmd", "arg" })
+	record Command(String cmd, String arg) {
+	}
+
+}
