@@ -35,7 +35,7 @@ import org.springframework.util.StringUtils;
 public final class EkuiperPluginAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean({ PluginDefinition.class, PluginRuntime.class })
 	PluginDefinition ekuiperPluginDefinition(ConfigurableListableBeanFactory beanFactory,
 			EkuiperPluginProperties properties, Environment environment) {
 		String name = StringUtils.hasText(properties.name()) ? properties.name()

@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of an eKuiper plugin served by a Spring Boot application.
  *
- * @param name Plugin name as installed in eKuiper; defaults to 'spring.application.name'.
- * @param socketDirectory Directory holding eKuiper's plugin sockets.
+ * @param name Plugin name as installed in eKuiper; defaults to 'spring.application.name'
+ * @param socketDirectory Directory holding eKuiper's plugin sockets
  * @param sendTimeout How long a source emit or a sink ack may wait for eKuiper to read;
  * eKuiper's process argument overrides it
  * @param keepAlive Idle time after which the control and function channels re-send their

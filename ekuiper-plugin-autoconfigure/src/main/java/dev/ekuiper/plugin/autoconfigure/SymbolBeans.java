@@ -34,6 +34,7 @@ final class SymbolBeans {
 			throw new InvalidPluginDefinitionException("the plugin has no name",
 					"Set 'ekuiper.plugin.name' (or 'spring.application.name') to the name the plugin is installed under in eKuiper.");
 		}
+		requireSafeName(pluginName, "plugin name", "Change 'ekuiper.plugin.name'");
 		PluginDefinition.Builder builder = PluginDefinition.builder(pluginName);
 		Map<String, String> names = new LinkedHashMap<>();
 		for (String beanName : this.beanFactory.getBeanNamesForType(Source.class, true, false)) {
@@ -68,6 +69,7 @@ final class SymbolBeans {
 		if (annotation != null && StringUtils.hasText(annotation.description())) {
 			this.descriptions.put(symbol, annotation.description());
 		}
+		requireSafeName(symbol, kind + " symbol name", "Rename the bean '" + beanName + "' or name it with @Symbol(\"…\")");
 		String previous = names.putIfAbsent(symbol, beanName);
 		if (previous != null) {
 			throw new InvalidPluginDefinitionException(
@@ -75,6 +77,14 @@ final class SymbolBeans {
 					"Rename one of the beans, or give one of them another name with @Symbol(\"…\").");
 		}
 		return symbol;
+	}
+
+	/** Names become socket file names: nothing that could leave the socket directory. */
+	private static void requireSafeName(String name, String what, String action) {
+		if (name.contains("/") || name.contains("\\") || name.contains("..") || name.indexOf('\0') >= 0) {
+			throw new InvalidPluginDefinitionException("the " + what + " '" + name
+					+ "' contains '/', '\\', '..' or NUL, but it names a socket file", action + " to a plain name.");
+		}
 	}
 
 	private void requirePrototype(String beanName, String kind, Class<?> type) {

@@ -25,9 +25,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * The plugin's meters. Per rule instance meters are created when the instance starts and
  * removed when it stops, so the tag space stays bounded by the running rules:
  * <ul>
- * <li>{@code ekuiper.source.records} (symbol, rule, result=sent|dropped)</li>
- * <li>{@code ekuiper.sink.messages} (symbol, rule, result=ok|error) and
- * {@code ekuiper.sink.acks} (symbol, rule, result=ok|error)</li>
+ * <li>{@code ekuiper.source.records} (symbol, rule, op, result=sent|dropped)</li>
+ * <li>{@code ekuiper.sink.messages} (symbol, rule, op, result=ok|error) and
+ * {@code ekuiper.sink.acks} (symbol, rule, op, result=ok|error)</li>
  * <li>{@code ekuiper.function.calls} timer (symbol, call=exec|validate|is_aggregate,
  * result=ok|error)</li>
  * <li>{@code ekuiper.control.commands} (command, type, result=ok|error)</li>
@@ -74,7 +74,7 @@ public class EkuiperMetrics implements MeterBinder, RuntimeObserver {
 		if (current == null) {
 			return SourceObserver.NONE;
 		}
-		Tags tags = Tags.of("symbol", symbol, "rule", meta.ruleId());
+		Tags tags = Tags.of("symbol", symbol, "rule", meta.ruleId(), "op", meta.opId());
 		Counter sent = counter(current, "ekuiper.source.records", tags.and("result", "sent"), "Records sent to eKuiper");
 		Counter dropped = counter(current, "ekuiper.source.records", tags.and("result", "dropped"),
 				"Records dropped because eKuiper did not read in time");
@@ -105,7 +105,7 @@ public class EkuiperMetrics implements MeterBinder, RuntimeObserver {
 		if (current == null) {
 			return SinkObserver.NONE;
 		}
-		Tags tags = Tags.of("symbol", symbol, "rule", meta.ruleId());
+		Tags tags = Tags.of("symbol", symbol, "rule", meta.ruleId(), "op", meta.opId());
 		Counter collected = counter(current, "ekuiper.sink.messages", tags.and("result", "ok"), "Messages collected");
 		Counter failed = counter(current, "ekuiper.sink.messages", tags.and("result", "error"),
 				"Messages whose collect failed");
