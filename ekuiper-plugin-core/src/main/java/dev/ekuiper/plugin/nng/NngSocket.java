@@ -91,12 +91,15 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 		this.lock.lock();
 		try {
 			checkOpen();
-			Listener listener = Listener.bind(this.context, address);
+			Listener listener;
+			try {
+				listener = Listener.bind(this.context, address);
+			}
+			catch (IOException ex) {
+				throw new NngAddressException("cannot listen on " + url + ": " + ex.getMessage(), ex);
+			}
 			this.listeners.add(listener);
 			return listener.boundUrl();
-		}
-		catch (IOException ex) {
-			throw new NngAddressException("cannot listen on " + url + ": " + ex.getMessage(), ex);
 		}
 		finally {
 			this.lock.unlock();
@@ -112,13 +115,21 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 	 */
 	public void dial(String url) throws NngException {
 		Address address = parse(url);
-		this.lock.lock();
+		checkOpen();
+		Dialer dialer;
 		try {
-			checkOpen();
-			this.dialers.add(Dialer.connectNow(this.context, address));
+			dialer = Dialer.connectNow(this.context, address);
 		}
 		catch (IOException ex) {
 			throw new NngAddressException("cannot dial " + url + ": " + ex.getMessage(), ex);
+		}
+		this.lock.lock();
+		try {
+			if (this.closed) {
+				dialer.close();
+				throw new NngClosedException(this.protocol + " socket is closed");
+			}
+			this.dialers.add(dialer);
 		}
 		finally {
 			this.lock.unlock();
@@ -307,6 +318,7 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 			Pipe pipe = awaitWritablePipe(deadline);
 			try {
 				if (pipe.send(words, wordCount, body, deadline)) {
+					checkNotClosedDuring(pipe);
 					return pipe;
 				}
 				throw timeout("send", this.sendTimeoutNanos, "the peer is not reading");
@@ -318,6 +330,13 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 				Thread.currentThread().interrupt();
 				throw new NngException("interrupted while sending", ex);
 			}
+		}
+	}
+
+	/** Throws if closing the socket is what cut a send on {@code pipe} short. */
+	void checkNotClosedDuring(Pipe pipe) throws NngClosedException {
+		if (pipe.isClosed()) {
+			checkOpen();
 		}
 	}
 

@@ -92,10 +92,14 @@ public final class RepSocket extends NngSocket {
 		// not stall the loop thread, which needs the lock to deliver other pipes' requests.
 		try {
 			if (pipe.send(words, count, body, sendDeadline())) {
+				checkNotClosedDuring(pipe);
 				return;
 			}
 		}
 		catch (ClosedChannelException ex) {
+			// The requester is gone: its reply is dropped, as with libnng. A closed socket
+			// still says so.
+			checkOpen();
 			return;
 		}
 		catch (InterruptedException ex) {

@@ -191,7 +191,8 @@ public final class ReqSocket extends NngSocket {
 		this.requestPipe = pipe;
 		execute(() -> {
 			try {
-				pipe.send(id, 1, body, System.nanoTime() + 1_000_000_000L);
+				// Never wait on the loop thread: a fresh or idle pipe takes it at once.
+				pipe.send(id, 1, body, System.nanoTime());
 			}
 			catch (Exception ex) {
 				// The pipe went away too; the next pipe event tries again.

@@ -3,6 +3,8 @@ package dev.ekuiper.plugin.protocol;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import dev.ekuiper.plugin.nng.transport.Address;
+
 /**
  * Where each channel's socket lives, as eKuiper names them, inside one socket directory
  * ({@code /tmp} in eKuiper). Every name is checked so that nothing is ever created outside
@@ -11,7 +13,7 @@ import java.nio.file.Path;
 public final class Channels {
 
 	/** The longest Unix socket path, in bytes. */
-	public static final int MAX_PATH_BYTES = 107;
+	public static final int MAX_PATH_BYTES = Address.MAX_IPC_PATH_BYTES;
 
 	private final Path directory;
 

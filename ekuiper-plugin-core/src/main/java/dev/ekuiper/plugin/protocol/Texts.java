@@ -35,6 +35,17 @@ public final class Texts {
 	}
 
 	/**
+	 * Describes a message refused for its size.
+	 * @param what names the message, e.g. {@code Command}
+	 * @param bytes its size
+	 * @param limit the largest size accepted
+	 * @return {@code <what> of <bytes> bytes exceeds the limit of <limit> bytes}
+	 */
+	public static String tooLarge(String what, long bytes, long limit) {
+		return what + " of " + bytes + " bytes exceeds the limit of " + limit + " bytes";
+	}
+
+	/**
 	 * Describes an exception for the host: its message, or its type when it has none. No
 	 * stack trace, no cause chain.
 	 * @param ex the exception

@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import dev.ekuiper.plugin.protocol.Json;
 import dev.ekuiper.plugin.protocol.Texts;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Binds the host's {@code config} map to the configuration type a source or sink declares
@@ -38,13 +40,33 @@ final class ConfigBinder {
 				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
 						: "[" + reference.getIndex() + "]")
 				.collect(Collectors.joining("."));
-			String detail = Texts.clip(ex.getOriginalMessage());
 			throw new StartException("Invalid config for " + what
-					+ (property.isEmpty() ? "" : ": property '" + property + "'") + ": " + detail);
+					+ (property.isEmpty() ? "" : ": property '" + property + "'") + ": " + detail(ex));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new StartException("Invalid config for " + what + ": " + Texts.clip(Texts.describe(ex)));
 		}
+	}
+
+	/**
+	 * Says what is wrong with the value in a few words: Jackson's own messages are long
+	 * and would be cut before they show the value.
+	 */
+	private static String detail(JacksonException ex) {
+		if (ex instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+			Object value = invalid.getValue();
+			String shown = (value instanceof String) ? "'" + Texts.clip(value) + "'" : Texts.clip(value);
+			return shown + " is not a valid " + invalid.getTargetType().getSimpleName();
+		}
+		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+			return "cannot be read as " + mismatch.getTargetType().getSimpleName();
+		}
+		Throwable cause = ex.getCause();
+		if (cause != null && !(cause instanceof JacksonException)) {
+			// Thrown by the configuration type itself, e.g. a record's compact constructor.
+			return Texts.clip(Texts.describe(cause));
+		}
+		return Texts.clip(ex.getOriginalMessage());
 	}
 
 }

@@ -1,6 +1,13 @@
 package dev.ekuiper.plugin.runtime;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.nng.NngException;
@@ -15,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves one function for the process's life on {@code func_<name>.ipc}. The channel is
  * opened for every declared function at start-up (eKuiper replays only one function after
- * a plugin restart), so a later {@code start func} has nothing to do. A call that hangs
- * past the function timeout gets its channel replaced, so later calls are served again.
+ * a plugin restart), so a later {@code start func} only makes sure it is connected. Each
+ * call runs on a worker thread for at most the function timeout: a call that takes longer
+ * is answered with an error, and later calls are served on a fresh worker.
  */
 final class FunctionChannel {
 
@@ -38,7 +46,10 @@ final class FunctionChannel {
 
 	private int generation;
 
-	private InstanceContext.Call lastContext;
+	/** Runs the calls; replaced when a call hangs. */
+	private volatile ExecutorService calls;
+
+	private volatile InstanceContext.Call lastContext;
 
 	FunctionChannel(String symbol, Function function, String url, RuntimeSettings settings, RuntimeObserver observer,
 			SymbolState state) {
@@ -61,21 +72,17 @@ final class FunctionChannel {
 		}
 	}
 
-	/** Replaces the channel if a call has been running longer than the function timeout. */
-	synchronized void checkHung() {
-		long since = (this.channel != null) ? this.channel.handlingSince() : 0;
-		if (since != 0 && System.nanoTime() - since > this.settings.functionTimeout().toNanos()) {
-			String error = "Function " + this.symbol + " call took longer than " + this.settings.functionTimeout().toMillis()
-					+ " ms; channel replaced";
-			logger.warn(error);
-			this.state.failed(error);
+	/**
+	 * Makes sure the channel connects now that eKuiper sent {@code start func}. eKuiper
+	 * listens just before sending it, while a dial that has been failing since start-up
+	 * may be waiting out a back-off of up to 5 s, longer than eKuiper waits for the first
+	 * call's answer; so a channel that is not connected is dialed again at once.
+	 * @throws NngException if the channel cannot be dialed
+	 */
+	synchronized void connect() throws NngException {
+		if (this.channel != null && !this.channel.isConnected()) {
 			this.channel.close(Duration.ZERO);
-			try {
-				open();
-			}
-			catch (NngException ex) {
-				logger.error("Function {} channel cannot reopen: {}", this.symbol, ex.getMessage());
-			}
+			open();
 		}
 	}
 
@@ -86,10 +93,17 @@ final class FunctionChannel {
 			this.state.stopped();
 			this.generation = 0;
 		}
+		ExecutorService worker = this.calls;
+		if (worker != null) {
+			worker.shutdownNow();
+		}
 	}
 
 	private byte[] answer(byte[] requestBytes) {
-		long started = System.nanoTime();
+		if (requestBytes.length > this.settings.maxReceiveSize()) {
+			return FunctionReply.error(Texts.tooLarge("Function request", requestBytes.length,
+					this.settings.maxReceiveSize()));
+		}
 		FunctionRequest request;
 		try {
 			request = FunctionRequest.parse(requestBytes);
@@ -97,26 +111,73 @@ final class FunctionChannel {
 		catch (ProtocolException ex) {
 			return FunctionReply.error(ex.getMessage());
 		}
-		byte[] reply;
-		boolean ok = true;
+		long started = System.nanoTime();
+		long timeout = this.settings.functionTimeout().toMillis();
+		ExecutorService worker = this.calls;
+		if (worker == null) {
+			worker = newWorker();
+			this.calls = worker;
+		}
+		Outcome outcome;
 		try {
-			reply = switch (request.kind()) {
+			outcome = worker.submit(() -> call(request)).get(timeout, TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			// Abandon the worker, interrupting it; the next call gets a fresh one.
+			worker.shutdownNow();
+			this.calls = null;
+			String error = "Timed out: function '" + this.symbol + "' " + name(request.kind()) + " took longer than "
+					+ timeout + " ms";
+			logger.warn(error);
+			this.state.failed(error);
+			outcome = new Outcome(FunctionReply.error(error), false);
+		}
+		catch (ExecutionException ex) {
+			outcome = failure(ex.getCause());
+		}
+		catch (InterruptedException | RejectedExecutionException ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			outcome = new Outcome(FunctionReply.error("Interrupted: the plugin is stopping"), false);
+		}
+		this.observer.called(request.kind(), outcome.ok(), System.nanoTime() - started);
+		return outcome.reply();
+	}
+
+	/** Returns a worker thread that ends when idle for a while. */
+	private ExecutorService newWorker() {
+		ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				(runnable) -> {
+					Thread thread = new Thread(runnable, "ekuiper-func-" + this.symbol + "-call");
+					thread.setDaemon(true);
+					return thread;
+				});
+		worker.allowCoreThreadTimeOut(true);
+		return worker;
+	}
+
+	/** Runs one call on the worker thread. */
+	private Outcome call(FunctionRequest request) {
+		try {
+			return new Outcome(switch (request.kind()) {
 				case IS_AGGREGATE -> FunctionReply.success(this.function.isAggregate());
 				case VALIDATE -> {
 					this.function.validate(request.args());
 					yield FunctionReply.success("");
 				}
 				case EXEC -> FunctionReply.success(this.function.exec(request.args(), context(request)));
-			};
+			}, true);
 		}
 		catch (Exception | LinkageError | StackOverflowError ex) {
-			ok = false;
-			String error = Texts.describe(ex);
-			this.state.failed(error);
-			reply = FunctionReply.error(error);
+			return failure(ex);
 		}
-		this.observer.called(request.kind(), ok, System.nanoTime() - started);
-		return reply;
+	}
+
+	private Outcome failure(Throwable ex) {
+		String error = Texts.describe(ex);
+		this.state.failed(error);
+		return new Outcome(FunctionReply.error(error), false);
 	}
 
 	private InstanceContext.Call context(FunctionRequest request) {
@@ -128,6 +189,18 @@ final class FunctionChannel {
 		last = new InstanceContext.Call(this.symbol, meta, request.funcId());
 		this.lastContext = last;
 		return last;
+	}
+
+	private static String name(FunctionRequest.Kind kind) {
+		return switch (kind) {
+			case VALIDATE -> "Validate";
+			case IS_AGGREGATE -> "IsAggregate";
+			case EXEC -> "Exec";
+		};
+	}
+
+	/** A call's reply and whether it succeeded. */
+	private record Outcome(byte[] reply, boolean ok) {
 	}
 
 }

@@ -47,8 +47,6 @@ final class HostChannel {
 
 	private volatile boolean open = true;
 
-	private volatile long handlingSince;
-
 	/**
 	 * Creates a channel; {@link #start()} connects it.
 	 * @param name names the thread
@@ -67,6 +65,9 @@ final class HostChannel {
 	}
 
 	void start() throws NngException {
+		// No transport limit: the handler refuses an oversize command with an error answer,
+		// whereas a transport limit would drop the connection and leave the host waiting.
+		this.socket.setMaxReceiveSize(0);
 		this.socket.setReceiveTimeout(POLL);
 		this.socket.setSendTimeout(POLL);
 		this.socket.dialAsync(this.url);
@@ -78,20 +79,17 @@ final class HostChannel {
 	}
 
 	/**
-	 * Returns when the command being answered arrived, or 0 when idle.
-	 * @return a {@link System#nanoTime()} stamp or 0
+	 * Closes the socket and waits briefly for the thread; a hung handler is abandoned.
+	 * @param wait how long to wait for the thread; zero not to wait
 	 */
-	long handlingSince() {
-		return this.handlingSince;
-	}
-
-	/** Closes the socket and waits briefly for the thread; a hung handler is abandoned. */
 	void close(Duration wait) {
 		this.open = false;
 		this.socket.close();
 		this.thread.interrupt();
 		try {
-			this.thread.join(wait.toMillis());
+			if (wait.toMillis() > 0) {
+				this.thread.join(wait.toMillis());
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -122,9 +120,7 @@ final class HostChannel {
 				logger.warn("Channel {} receive failed: {}", this.url, ex.getMessage());
 				continue;
 			}
-			this.handlingSince = System.nanoTime();
 			byte[] answer = this.handler.answer(command);
-			this.handlingSince = 0;
 			if (this.open) {
 				lastSent = send(answer);
 			}

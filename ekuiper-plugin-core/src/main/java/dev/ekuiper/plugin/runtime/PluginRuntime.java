@@ -96,9 +96,13 @@ public final class PluginRuntime implements AutoCloseable {
 		this.settings = settings;
 		this.observer = observer;
 		this.channels = new Channels(settings.socketDirectory());
-		definition.sources().keySet().forEach((name) -> this.states.put(name, new SymbolState(PluginType.SOURCE, name)));
-		definition.sinks().keySet().forEach((name) -> this.states.put(name, new SymbolState(PluginType.SINK, name)));
-		definition.functions().keySet().forEach((name) -> this.states.put(name, new SymbolState(PluginType.FUNCTION, name)));
+		definition.sources().keySet().forEach((name) -> addState(PluginType.SOURCE, name));
+		definition.sinks().keySet().forEach((name) -> addState(PluginType.SINK, name));
+		definition.functions().keySet().forEach((name) -> addState(PluginType.FUNCTION, name));
+	}
+
+	private void addState(PluginType type, String name) {
+		this.states.put(SymbolState.key(type, name), new SymbolState(type, name));
 	}
 
 	/**
@@ -256,11 +260,14 @@ public final class PluginRuntime implements AutoCloseable {
 	private byte[] answer(byte[] bytes) {
 		ControlCommand command;
 		try {
+			if (bytes.length > this.settings.maxReceiveSize()) {
+				throw new ProtocolException(Texts.tooLarge("Command", bytes.length, this.settings.maxReceiveSize()));
+			}
 			command = ControlCommand.parse(bytes);
 		}
 		catch (ProtocolException ex) {
-			logger.warn("Refused control command {}: {}", Texts.clip(new String(bytes, StandardCharsets.UTF_8)),
-					ex.getMessage());
+			logger.warn("Refused control command {}: {}",
+					Texts.clip(new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.UTF_8)), ex.getMessage());
 			this.observer.commandAnswered("invalid", null, false);
 			return error(ex.getMessage());
 		}
@@ -278,7 +285,7 @@ public final class PluginRuntime implements AutoCloseable {
 		catch (StartException | ProtocolException ex) {
 			logger.warn("{} {} '{}' for rule '{}' failed: {}", name, command.type().wireName(), command.symbolName(),
 					command.meta().ruleId(), ex.getMessage());
-			SymbolState state = this.states.get(command.symbolName());
+			SymbolState state = this.states.get(SymbolState.key(command.type(), command.symbolName()));
 			if (state != null) {
 				state.failed(ex.getMessage());
 			}
@@ -318,6 +325,7 @@ public final class PluginRuntime implements AutoCloseable {
 				Function function = this.definition.functions().get(symbol);
 				requireSymbol(function, command);
 				// The channel has been open since start-up; a repeated start is a no-op.
+				connectFunction(symbol);
 			}
 		}
 	}
@@ -369,9 +377,24 @@ public final class PluginRuntime implements AutoCloseable {
 			throw new NngException(ex.getMessage());
 		}
 		FunctionChannel channel = new FunctionChannel(symbol, function, url, this.settings, this.observer,
-				this.states.get(symbol));
+				this.states.get(SymbolState.key(PluginType.FUNCTION, symbol)));
 		channel.open();
 		this.functions.put(symbol, channel);
+	}
+
+	private void connectFunction(String symbol) throws StartException {
+		FunctionChannel channel;
+		synchronized (this) {
+			channel = this.functions.get(symbol);
+		}
+		if (channel != null) {
+			try {
+				channel.connect();
+			}
+			catch (NngException ex) {
+				throw new StartException("Cannot connect function '" + symbol + "': " + Texts.describe(ex), ex);
+			}
+		}
 	}
 
 	private void stopInstances() {
@@ -412,13 +435,10 @@ public final class PluginRuntime implements AutoCloseable {
 		}
 	}
 
-	/** Runs on the watchdog: hung functions, host loss. */
+	/** Runs on the watchdog: host loss. */
 	private void watch() {
 		if (!this.running) {
 			return;
-		}
-		for (FunctionChannel channel : this.functions.values()) {
-			channel.checkHung();
 		}
 		checkHost();
 		long since = this.disconnectedSince;

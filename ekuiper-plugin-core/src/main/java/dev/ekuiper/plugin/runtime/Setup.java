@@ -6,6 +6,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.ekuiper.plugin.protocol.PluginType;
 import dev.ekuiper.plugin.protocol.Texts;
 
 /**
@@ -46,8 +47,8 @@ final class Setup {
 		return this.observer;
 	}
 
-	SymbolState state(String symbol) {
-		return this.states.apply(symbol);
+	SymbolState state(PluginType type, String symbol) {
+		return this.states.apply(SymbolState.key(type, symbol));
 	}
 
 	/**

@@ -2,6 +2,14 @@ package dev.ekuiper.plugin.runtime;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.SinkContext;
@@ -11,6 +19,7 @@ import dev.ekuiper.plugin.nng.NngException;
 import dev.ekuiper.plugin.nng.NngTimeoutException;
 import dev.ekuiper.plugin.nng.PullSocket;
 import dev.ekuiper.plugin.nng.PushSocket;
+import dev.ekuiper.plugin.protocol.PluginType;
 import dev.ekuiper.plugin.protocol.SinkAck;
 import dev.ekuiper.plugin.protocol.SymbolMeta;
 import dev.ekuiper.plugin.protocol.Texts;
@@ -18,7 +27,10 @@ import dev.ekuiper.plugin.protocol.Texts;
 /**
  * One sink serving one rule action: a PULL listening for the host's data, an optional
  * PUSH dialed to the host's ack socket, and the thread calling the user's
- * {@link Sink#collect} and acknowledging each message.
+ * {@link Sink#collect} and acknowledging each message. eKuiper waits for each ack without
+ * a time limit, so when acks are asked for, {@code collect} runs on a thread of its own
+ * for at most the function timeout: a collect that takes longer is acknowledged with an
+ * error, and so is every message that arrives while it still runs.
  */
 final class SinkInstance extends InstanceContext implements SymbolInstance, SinkContext {
 
@@ -38,19 +50,36 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 
 	private final Duration stopTimeout;
 
+	private final Duration collectTimeout;
+
+	private final long maxReceiveSize;
+
+	/** Runs collect when acks are due; {@code null} otherwise. */
+	private final ExecutorService collector;
+
+	/** Whether a collect runs on the collector, possibly past its timeout. */
+	private final AtomicBoolean collecting = new AtomicBoolean();
+
 	private volatile boolean running = true;
 
 	private Thread thread;
 
 	private SinkInstance(String symbol, SymbolMeta meta, Sink<Object> sink, PullSocket pull, PushSocket ack,
-			SymbolState state, RuntimeObserver observer, Duration stopTimeout) {
+			SymbolState state, RuntimeObserver observer, RuntimeSettings settings) {
 		super(symbol, meta);
 		this.sink = sink;
 		this.pull = pull;
 		this.ack = ack;
 		this.state = state;
 		this.observer = observer.sinkStarted(symbol, meta);
-		this.stopTimeout = stopTimeout;
+		this.stopTimeout = settings.stopTimeout();
+		this.collectTimeout = settings.functionTimeout();
+		this.maxReceiveSize = settings.maxReceiveSize();
+		this.collector = (ack != null) ? Executors.newSingleThreadExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "ekuiper-sink-" + meta.channelKey() + "-collect");
+			thread.setDaemon(true);
+			return thread;
+		}) : null;
 	}
 
 	/**
@@ -69,7 +98,9 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		PullSocket pull = new PullSocket();
 		PushSocket ack = null;
 		try {
-			pull.setMaxReceiveSize(settings.maxReceiveSize());
+			// No transport limit: an oversize payload is refused here, with an error ack,
+			// whereas a transport limit would drop the connection and the message unseen.
+			pull.setMaxReceiveSize(0);
 			pull.listen(dataUrl);
 			if (requireAck) {
 				ack = new PushSocket();
@@ -84,8 +115,8 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			}
 			throw new StartException("Cannot open the channels of " + what + ": " + Texts.describe(ex), ex);
 		}
-		SinkInstance instance = new SinkInstance(symbol, meta, sink, pull, ack, setup.state(symbol), setup.observer(),
-				settings.stopTimeout());
+		SinkInstance instance = new SinkInstance(symbol, meta, sink, pull, ack, setup.state(PluginType.SINK, symbol),
+				setup.observer(), settings);
 		try {
 			setup.run(what + " configure", () -> sink.configure(bound));
 			setup.run(what + " open", () -> sink.open(instance));
@@ -162,25 +193,20 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 	}
 
 	private void collect(byte[] payload) {
-		byte[] answer;
-		boolean success = false;
-		try {
-			this.sink.collect(this, new Payload(payload));
-			success = true;
-			this.observer.collected(true);
-			answer = SinkAck.ok();
+		Outcome answer;
+		if (payload.length > this.maxReceiveSize) {
+			answer = failed(Texts.tooLarge("Payload", payload.length, this.maxReceiveSize));
 		}
-		catch (Exception | LinkageError ex) {
-			String error = Texts.describe(ex);
-			this.state.failed(error);
-			this.observer.collected(false);
-			logger().warn("Sink {} of rule {} failed to collect: {}", symbolName(), ruleId(), error);
-			answer = SinkAck.error(error);
+		else if (this.ack == null) {
+			answer = collectNow(payload);
+		}
+		else {
+			answer = collectWithinTimeout(payload);
 		}
 		if (this.ack != null) {
 			try {
-				this.ack.send(answer);
-				this.observer.acked(success);
+				this.ack.send(answer.ack());
+				this.observer.acked(answer.success());
 			}
 			catch (NngException ex) {
 				logger().warn("Sink {} of rule {}: ack not delivered: {}", symbolName(), ruleId(), ex.getMessage());
@@ -188,15 +214,80 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		}
 	}
 
+	/** Calls collect on the collector thread and returns its ack, or an error ack in time. */
+	private Outcome collectWithinTimeout(byte[] payload) {
+		long timeout = this.collectTimeout.toMillis();
+		if (!this.collecting.compareAndSet(false, true)) {
+			return failed("Sink '" + symbolName() + "' is still busy with an earlier message that took longer than "
+					+ timeout + " ms");
+		}
+		Future<Outcome> result;
+		try {
+			result = this.collector.submit(() -> {
+				try {
+					return collectNow(payload);
+				}
+				finally {
+					this.collecting.set(false);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			this.collecting.set(false);
+			return failed("Interrupted: the sink is stopping");
+		}
+		try {
+			return result.get(timeout, TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			// Interrupt it; until it returns, later messages are refused rather than queued.
+			result.cancel(true);
+			return failed("Timed out: sink '" + symbolName() + "' collect took longer than " + timeout + " ms");
+		}
+		catch (ExecutionException ex) {
+			return failed(Texts.describe(ex.getCause()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return failed("Interrupted: the sink is stopping");
+		}
+	}
+
+	/** Calls collect and returns the ack for it. */
+	private Outcome collectNow(byte[] payload) {
+		try {
+			this.sink.collect(this, new Payload(payload));
+			this.observer.collected(true);
+			return new Outcome(SinkAck.ok(), true);
+		}
+		catch (Exception | LinkageError ex) {
+			return failed(Texts.describe(ex));
+		}
+	}
+
+	private Outcome failed(String error) {
+		this.state.failed(error);
+		this.observer.collected(false);
+		logger().warn("Sink {} of rule {} failed to collect: {}", symbolName(), ruleId(), error);
+		return new Outcome(SinkAck.error(error), false);
+	}
+
 	private void closeSockets() {
 		this.pull.close();
 		if (this.ack != null) {
 			this.ack.close();
 		}
+		if (this.collector != null) {
+			this.collector.shutdownNow();
+		}
 	}
 
 	private static boolean isTrue(Object value) {
 		return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
+	}
+
+	/** The ack for one message and whether it reports success. */
+	private record Outcome(byte[] ack, boolean success) {
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.ekuiper.plugin.nng.NngClosedException;
 import dev.ekuiper.plugin.nng.NngException;
 import dev.ekuiper.plugin.nng.NngTimeoutException;
 import dev.ekuiper.plugin.nng.PushSocket;
+import dev.ekuiper.plugin.protocol.PluginType;
 import dev.ekuiper.plugin.protocol.SourceTuple;
 import dev.ekuiper.plugin.protocol.SymbolMeta;
 import dev.ekuiper.plugin.protocol.Texts;
@@ -70,8 +71,8 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 			push.close();
 			throw new StartException("Cannot connect " + what + " to " + url + ": " + Texts.describe(ex), ex);
 		}
-		SourceInstance instance = new SourceInstance(symbol, meta, source, push, setup.state(symbol),
-				setup.observer(), setup.settings().stopTimeout());
+		SourceInstance instance = new SourceInstance(symbol, meta, source, push,
+				setup.state(PluginType.SOURCE, symbol), setup.observer(), setup.settings().stopTimeout());
 		instance.state.started();
 		instance.thread = new Thread(instance::run, "ekuiper-source-" + meta.channelKey());
 		instance.thread.setDaemon(true);

@@ -22,6 +22,16 @@ final class SymbolState {
 		this.name = name;
 	}
 
+	/**
+	 * Returns the key of a symbol's state: a source, a sink and a function may share a name.
+	 * @param type the kind
+	 * @param name the symbol name
+	 * @return {@code <kind>:<name>}
+	 */
+	static String key(PluginType type, String name) {
+		return type.wireName() + ":" + name;
+	}
+
 	void started() {
 		this.running.incrementAndGet();
 	}

@@ -22,10 +22,11 @@ import dev.ekuiper.plugin.nng.wire.Framing;
 public record Address(String url, Framing framing, Path path, String host, int port) {
 
 	/**
-	 * The longest ipc path Linux accepts, in bytes: {@code sun_path} holds 108 bytes
-	 * including the terminating NUL.
+	 * The longest ipc path usable here, in bytes. Linux's {@code sun_path} holds 108 bytes
+	 * with the terminating NUL, so libnng accepts 107; the JDK's Unix domain sockets accept
+	 * one byte less.
 	 */
-	public static final int MAX_IPC_PATH_BYTES = 107;
+	public static final int MAX_IPC_PATH_BYTES = 106;
 
 	private static final String IPC = "ipc://";
 
@@ -50,7 +51,7 @@ public record Address(String url, Framing framing, Path path, String host, int p
 			int bytes = file.getBytes(StandardCharsets.UTF_8).length;
 			if (bytes > MAX_IPC_PATH_BYTES) {
 				throw new IllegalArgumentException("ipc path '" + file + "' is " + bytes
-						+ " bytes long; Unix socket paths are limited to " + MAX_IPC_PATH_BYTES + " bytes");
+						+ " bytes long; Unix socket paths are limited to " + MAX_IPC_PATH_BYTES + " bytes in Java");
 			}
 			return new Address(url, Framing.IPC, Path.of(file), null, 0);
 		}

@@ -97,7 +97,7 @@ public final class Dialer implements EventLoop.Handler {
 		SocketChannel channel = this.connecting;
 		try {
 			if (channel != null && channel.finishConnect()) {
-				key.cancel();
+				// The key stays: the pipe takes it over for reading.
 				this.connecting = null;
 				connected(channel);
 			}

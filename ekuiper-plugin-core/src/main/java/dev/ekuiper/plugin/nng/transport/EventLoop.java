@@ -124,6 +124,12 @@ public final class EventLoop {
 	 * @throws ClosedChannelException if the channel is closed
 	 */
 	public SelectionKey register(SelectableChannel channel, int ops, Handler handler) throws ClosedChannelException {
+		SelectionKey existing = channel.keyFor(this.selector);
+		if (existing != null && existing.isValid()) {
+			existing.interestOps(ops);
+			existing.attach(handler);
+			return existing;
+		}
 		return channel.register(this.selector, ops, handler);
 	}
 
@@ -164,7 +170,7 @@ public final class EventLoop {
 				}
 				for (SelectionKey key : this.selector.selectedKeys()) {
 					if (key.isValid()) {
-						((Handler) key.attachment()).ready(key);
+						dispatch(key);
 					}
 				}
 				this.selector.selectedKeys().clear();
@@ -177,6 +183,22 @@ public final class EventLoop {
 		finally {
 			this.running = false;
 			closeQuietly();
+		}
+	}
+
+	private void dispatch(SelectionKey key) {
+		try {
+			((Handler) key.attachment()).ready(key);
+		}
+		catch (RuntimeException ex) {
+			logger.error("nng event handler failed; closing its channel", ex);
+			key.cancel();
+			try {
+				key.channel().close();
+			}
+			catch (IOException closeFailure) {
+				// closing anyway
+			}
 		}
 	}
 

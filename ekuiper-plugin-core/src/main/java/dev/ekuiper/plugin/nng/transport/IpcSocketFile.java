@@ -1,7 +1,9 @@
 package dev.ekuiper.plugin.nng.transport;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.UnixDomainSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -38,6 +40,12 @@ final class IpcSocketFile {
 		clearStale(path);
 		Path folder = path.toAbsolutePath().getParent();
 		Path temporary = folder.resolve(".nng-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+		if (temporary.toString().getBytes(StandardCharsets.UTF_8).length > Address.MAX_IPC_PATH_BYTES) {
+			// No room for a temporary name: bind in place and restrict the file at once.
+			server.bind(UnixDomainSocketAddress.of(path));
+			Files.setPosixFilePermissions(path, options.ipcPermissions());
+			return new IpcSocketFile(path, fileKey(path));
+		}
 		server.bind(UnixDomainSocketAddress.of(temporary));
 		try {
 			Files.setPosixFilePermissions(temporary, options.ipcPermissions());
@@ -80,10 +88,8 @@ final class IpcSocketFile {
 		try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
 			throw new IOException("address in use: a live listener answers on " + path);
 		}
-		catch (IOException refused) {
-			if (refused.getMessage() != null && refused.getMessage().startsWith("address in use")) {
-				throw refused;
-			}
+		catch (ConnectException refused) {
+			// Nobody listens: the file was left by a dead process.
 			Files.deleteIfExists(path);
 		}
 	}

@@ -111,11 +111,24 @@ public final class Listener implements EventLoop.Handler {
 		try {
 			SocketChannel channel;
 			while ((channel = this.server.accept()) != null) {
-				Pipe.open(this.context, channel, this.address.framing(), "accepted on " + this.address, null);
+				Pipe.open(this.context, channel, this.address.framing(), describe(channel), null);
 			}
 		}
 		catch (IOException ex) {
 			logger.warn("nng: accept on {} failed: {}", this.address, ex.getMessage());
+		}
+	}
+
+	private String describe(SocketChannel channel) {
+		String description = "accepted on " + boundUrl();
+		if (this.address.isIpc()) {
+			return description;
+		}
+		try {
+			return description + " from " + channel.getRemoteAddress();
+		}
+		catch (IOException ex) {
+			return description;
 		}
 	}
 

@@ -69,6 +69,9 @@ public final class Pipe implements EventLoop.Handler {
 
 	private volatile boolean busy;
 
+	/** Whether any byte of the frame being sent is written; guarded by writeLock. */
+	private boolean frameStarted;
+
 	/** Lazily opened for sends that must wait for writability; guarded by writeLock. */
 	private volatile Selector writeSelector;
 
@@ -167,6 +170,7 @@ public final class Pipe implements EventLoop.Handler {
 				}
 			}
 			ensureOpen();
+			this.frameStarted = false;
 			ByteBuffer buffer = this.out;
 			buffer.clear();
 			this.framing.writePrefix(buffer, 4L * wordCount + body.length);
@@ -174,20 +178,18 @@ public final class Pipe implements EventLoop.Handler {
 				buffer.putInt(words[i]);
 			}
 			int offset = 0;
-			boolean started = false;
 			while (true) {
 				int n = Math.min(buffer.remaining(), body.length - offset);
 				buffer.put(body, offset, n);
 				offset += n;
 				buffer.flip();
 				if (!writeUntil(buffer, deadline)) {
-					if (!started && buffer.position() == 0) {
+					if (!this.frameStarted) {
 						return false;
 					}
 					keepPending(buffer, body, offset);
 					return true;
 				}
-				started = true;
 				if (offset == body.length) {
 					return true;
 				}
@@ -196,6 +198,11 @@ public final class Pipe implements EventLoop.Handler {
 		}
 		catch (IOException ex) {
 			closeWith("send failed: " + ex.getMessage(), false);
+			if (this.frameStarted) {
+				// Part of the frame is on the wire: the message is spent with this
+				// connection, as libnng drops it, rather than sent again elsewhere.
+				return true;
+			}
 			throw closedException();
 		}
 		finally {
@@ -229,7 +236,8 @@ public final class Pipe implements EventLoop.Handler {
 			while (!this.paused) {
 				int n = this.channel.read(this.in);
 				if (n < 0) {
-					closeWith("closed by peer", false);
+					boolean truncated = this.decoder.inFrame() || (!this.active && this.in.position() > 0);
+					closeWith(truncated ? "closed by peer in the middle of a frame" : "closed by peer", truncated);
 					return;
 				}
 				if (n == 0) {
@@ -306,6 +314,7 @@ public final class Pipe implements EventLoop.Handler {
 	private boolean writeUntil(ByteBuffer buffer, long deadline) throws IOException, InterruptedException {
 		while (buffer.hasRemaining()) {
 			if (this.channel.write(buffer) > 0) {
+				this.frameStarted = true;
 				continue;
 			}
 			long wait = deadline - System.nanoTime();

@@ -134,6 +134,14 @@ public final class FrameDecoder {
 		return this.state == State.COMPLETE;
 	}
 
+	/**
+	 * Returns whether part of a frame has been read but not all of it.
+	 * @return {@code true} in the middle of a frame
+	 */
+	public boolean inFrame() {
+		return this.state != State.COMPLETE && (this.state != State.PREFIX || this.prefix.position() > 0);
+	}
+
 	/** Releases the complete frame so the next one can be decoded. */
 	public void next() {
 		this.body = EMPTY;
@@ -168,8 +176,8 @@ public final class FrameDecoder {
 			startBody();
 		}
 		else if (length < 4) {
-			throw new FrameFormatException((this.shape == HeaderShape.REQUEST_ID) ? "reply" : "request"
-					+ " of " + length + " bytes is shorter than a request id");
+			throw new FrameFormatException(((this.shape == HeaderShape.REQUEST_ID) ? "reply" : "request") + " of "
+					+ length + " bytes is shorter than a request id");
 		}
 		else {
 			this.wordBytes = 0;
@@ -193,6 +201,10 @@ public final class FrameDecoder {
 		if (this.wordCount == this.words.length) {
 			// Too many hops: drop the frame silently and keep the connection, as libnng does.
 			this.state = State.SKIP;
+			if (this.remaining == 0) {
+				this.dropped++;
+				next();
+			}
 			return;
 		}
 		this.words[this.wordCount++] = word;

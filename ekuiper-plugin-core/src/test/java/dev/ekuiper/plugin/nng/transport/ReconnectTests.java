@@ -1,0 +1,149 @@
+package dev.ekuiper.plugin.nng.transport;
+
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ekuiper.plugin.nng.NngAddressException;
+import dev.ekuiper.plugin.nng.PullSocket;
+import dev.ekuiper.plugin.nng.PushSocket;
+import dev.ekuiper.plugin.nng.RepSocket;
+import dev.ekuiper.plugin.nng.ReqSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link Dialer}: connecting once a listener appears, reconnecting after the
+ * listener goes away and comes back, and re-sending an outstanding request.
+ */
+@Timeout(30)
+class ReconnectTests {
+
+	private static final Duration LONG = Duration.ofSeconds(5);
+
+	private static final Duration RECONNECT_MIN = Duration.ofMillis(20);
+
+	private static final Duration RECONNECT_MAX = Duration.ofMillis(100);
+
+	@TempDir
+	Path directory;
+
+	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	private int names;
+
+	@AfterEach
+	void closeAll() throws Exception {
+		for (int i = this.closeables.size() - 1; i >= 0; i--) {
+			this.closeables.get(i).close();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ipc", "tcp" })
+	void dialerStartedBeforeTheListenerConnectsOnceItAppears(String transport) throws Exception {
+		String url = unusedUrl(transport);
+		PushSocket push = push();
+		push.dialAsync(url);
+		await().during(Duration.ofMillis(300)).atMost(LONG).until(() -> push.pipeCount() == 0);
+		PullSocket pull = pull();
+		pull.listen(url);
+		await().atMost(LONG).until(() -> push.pipeCount() == 1);
+		push.send("hello".getBytes());
+		assertThat(pull.receive()).isEqualTo("hello".getBytes());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ipc", "tcp" })
+	void listenerClosedAndRestartedOnTheSameAddressIsRedialed(String transport) throws Exception {
+		PullSocket first = pull();
+		String url = first.listen(unusedUrl(transport));
+		PushSocket push = push();
+		push.dial(url);
+		push.send("one".getBytes());
+		assertThat(first.receive()).isEqualTo("one".getBytes());
+		first.close();
+		await().atMost(LONG).until(() -> push.pipeCount() == 0);
+		PullSocket second = pull();
+		second.listen(url);
+		await().atMost(LONG).until(() -> push.pipeCount() == 1);
+		push.send("two".getBytes());
+		assertThat(second.receive()).isEqualTo("two".getBytes());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ipc", "tcp" })
+	void outstandingRequestIsResentOnTheNextConnection(String transport) throws Exception {
+		RepSocket first = rep();
+		String url = first.listen(unusedUrl(transport));
+		ReqSocket req = track(new ReqSocket());
+		req.setReconnect(RECONNECT_MIN, RECONNECT_MAX);
+		req.setReceiveTimeout(LONG);
+		req.setSendTimeout(LONG);
+		req.dial(url);
+		req.send("are you there".getBytes());
+		assertThat(first.receive()).isEqualTo("are you there".getBytes());
+		first.close();
+		RepSocket second = rep();
+		second.listen(url);
+		assertThat(second.receive()).isEqualTo("are you there".getBytes());
+		second.send("yes".getBytes());
+		assertThat(req.receive()).isEqualTo("yes".getBytes());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ipc", "tcp" })
+	void synchronousDialWithNothingListeningFailsNamingTheAddress(String transport) throws Exception {
+		String url = unusedUrl(transport);
+		PushSocket push = push();
+		assertThatExceptionOfType(NngAddressException.class).isThrownBy(() -> push.dial(url))
+			.withMessageContaining(url);
+		assertThat(push.pipeCount()).isZero();
+	}
+
+	private String unusedUrl(String transport) throws Exception {
+		if (transport.equals("ipc")) {
+			return "ipc://" + this.directory.resolve("s" + (++this.names) + ".ipc");
+		}
+		try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+			probe.bind(new InetSocketAddress("127.0.0.1", 0));
+			return "tcp://127.0.0.1:" + ((InetSocketAddress) probe.getLocalAddress()).getPort();
+		}
+	}
+
+	private PushSocket push() {
+		PushSocket push = track(new PushSocket());
+		push.setReconnect(RECONNECT_MIN, RECONNECT_MAX);
+		push.setSendTimeout(LONG);
+		return push;
+	}
+
+	private PullSocket pull() {
+		PullSocket pull = track(new PullSocket());
+		pull.setReceiveTimeout(LONG);
+		return pull;
+	}
+
+	private RepSocket rep() {
+		RepSocket rep = track(new RepSocket());
+		rep.setReceiveTimeout(LONG);
+		rep.setSendTimeout(LONG);
+		return rep;
+	}
+
+	private <T extends AutoCloseable> T track(T closeable) {
+		this.closeables.add(closeable);
+		return closeable;
+	}
+
+}
