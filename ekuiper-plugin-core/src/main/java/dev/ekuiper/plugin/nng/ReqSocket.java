@@ -97,6 +97,10 @@ public final class ReqSocket extends NngSocket {
 		try {
 			if (this.idWord[0] == id && this.outstanding) {
 				this.requestPipe = pipe;
+				if (pipe.isClosed()) {
+					// Lost between the write and now: onPipeRemoved could not know it was ours.
+					resendElsewhere();
+				}
 				scheduleResend(id);
 			}
 		}
@@ -168,14 +172,8 @@ public final class ReqSocket extends NngSocket {
 
 	@Override
 	void onPipeRemoved(Pipe pipe) {
-		if (this.outstanding && this.reply == null && this.requestPipe == pipe) {
-			this.requestPipe = null;
-			if (this.pipes.isEmpty()) {
-				this.resendOnNextPipe = true;
-			}
-			else {
-				resendOn(this.pipes.get(0));
-			}
+		if (this.requestPipe == pipe) {
+			resendElsewhere();
 		}
 	}
 
@@ -184,18 +182,52 @@ public final class ReqSocket extends NngSocket {
 		this.replied.signalAll();
 	}
 
-	/** Sends the outstanding request again on a pipe; lock held, loop thread. */
+	/** Re-sends the outstanding request on a live pipe, or on the next one; lock held. */
+	private void resendElsewhere() {
+		this.requestPipe = null;
+		if (!this.outstanding || this.reply != null) {
+			return;
+		}
+		for (Pipe candidate : this.pipes) {
+			if (!candidate.isClosed() && !candidate.isBusy()) {
+				resendOn(candidate);
+				return;
+			}
+		}
+		this.resendOnNextPipe = true;
+	}
+
+	/** Sends the outstanding request again on a pipe; lock held. */
 	private void resendOn(Pipe pipe) {
 		byte[] body = this.request;
 		int[] id = { this.idWord[0] };
 		this.requestPipe = pipe;
 		execute(() -> {
+			boolean sent;
 			try {
 				// Never wait on the loop thread: a fresh or idle pipe takes it at once.
-				pipe.send(id, 1, body, System.nanoTime());
+				sent = pipe.send(id, 1, body, System.nanoTime());
 			}
 			catch (Exception ex) {
-				// The pipe went away too; the next pipe event tries again.
+				sent = false;
+			}
+			if (!sent) {
+				retryResend(id[0], pipe);
+			}
+		});
+	}
+
+	/** A re-send did not go out: try another pipe, still without blocking the loop. */
+	private void retryResend(int id, Pipe failed) {
+		schedule(10_000_000L, () -> {
+			this.lock.lock();
+			try {
+				if (this.idWord[0] == id && this.requestPipe == failed) {
+					resendElsewhere();
+				}
+			}
+			finally {
+				this.lock.unlock();
 			}
 		});
 	}

@@ -8,6 +8,8 @@ import java.util.List;
 
 import dev.ekuiper.plugin.nng.interop.Transport.Endpoint;
 
+import static dev.ekuiper.plugin.nng.interop.Waits.WAIT;
+
 /**
  * Our sockets against {@code mangospeer}, a peer built on mangos v3, the SP library eKuiper
  * uses. It prints {@code ready} once listening or dialing, and {@code recv <hex>} for each

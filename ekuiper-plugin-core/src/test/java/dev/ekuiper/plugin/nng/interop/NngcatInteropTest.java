@@ -1,17 +1,24 @@
 package dev.ekuiper.plugin.nng.interop;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
+import dev.ekuiper.plugin.nng.PushSocket;
 import dev.ekuiper.plugin.nng.ReqSocket;
 import dev.ekuiper.plugin.nng.interop.Transport.Endpoint;
+import dev.ekuiper.plugin.nng.transport.Address;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static dev.ekuiper.plugin.nng.interop.Bytes.assertSameBytes;
-import static org.awaitility.Awaitility.await;
+import static dev.ekuiper.plugin.nng.interop.Waits.awaitUntil;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Our sockets against {@code nngcat}, the command-line peer of libnng. Payloads go through
@@ -20,21 +27,50 @@ import static org.awaitility.Awaitility.await;
  */
 class NngcatInteropTest extends PeerInteropTests {
 
-	@ParameterizedTest(name = "{0}")
-	@EnumSource(Transport.class)
-	void ourReqSendsItsOutstandingRequestAgainWhenTheirRepIsRestarted(Transport transport) throws Exception {
+	@ParameterizedTest(name = "{0}, {1} bytes")
+	@MethodSource("transportsAndSizes")
+	void ourReqSendsItsOutstandingRequestAgainWhenTheirRepIsRestarted(Transport transport, int size)
+			throws Exception {
 		ReqSocket req = open(new ReqSocket());
 		Endpoint endpoint = transport.endpoint(this.folder, "resend");
-		byte[] request = text("unanswered");
+		byte[] request = Bytes.pattern(size);
 		PeerProcess silent = start("rep", List.of("--rep0", "--listen", endpoint.url(), "--hex"), endpoint);
 		dial(req, endpoint, silent);
 		req.send(request);
 		assertSameBytes(awaitMessage(silent), request, "request at " + silent);
 		silent.kill();
-		await().atMost(WAIT).until(() -> req.pipeCount() == 0);
+		awaitUntil(() -> req.pipeCount() == 0);
 		PeerProcess answering = start("rep", rep(Side.LISTEN, endpoint, request, 1), endpoint);
 		assertSameBytes(awaitMessage(answering), request, "request sent again to " + answering);
 		assertSameBytes(req.receive(), replyOf(request), "reply from " + answering);
+	}
+
+	static Stream<Arguments> transportsAndSizes() {
+		return Stream.of(Transport.values())
+			.flatMap((transport) -> Stream.of(Arguments.of(transport, 11),
+					Arguments.of(transport, Bytes.OVER_ONE_MIB)));
+	}
+
+	@ParameterizedTest(name = "we {0}")
+	@EnumSource(Side.class)
+	void ipcPathOfTheLongestLengthJavaAllowsWorksBothWays(Side ours) throws Exception {
+		String folder = this.folder.toAbsolutePath() + "/";
+		int nameLength = Address.MAX_IPC_PATH_BYTES - folder.getBytes(StandardCharsets.UTF_8).length;
+		assumeThat(nameLength).as("room for a file name in " + folder).isGreaterThan(8);
+		Path file = Path.of(folder + "p".repeat(nameLength));
+		Endpoint endpoint = new Endpoint(Transport.IPC, "ipc://" + file, file);
+		PushSocket push = open(new PushSocket());
+		PeerProcess pull;
+		if (ours == Side.LISTEN) {
+			push.listen(endpoint.url());
+			pull = start("pull", pull(Side.DIAL, endpoint, 1), null);
+		}
+		else {
+			pull = start("pull", pull(Side.LISTEN, endpoint, 1), endpoint);
+			dial(push, endpoint, pull);
+		}
+		push.send(text("long path"));
+		assertSameBytes(awaitMessage(pull), text("long path"), "message at " + pull);
 	}
 
 	@Override
@@ -92,6 +128,9 @@ class NngcatInteropTest extends PeerInteropTests {
 	@Override
 	byte[] message(String line) {
 		if (line.length() < 2 || line.charAt(0) != '"' || line.charAt(line.length() - 1) != '"') {
+			return null;
+		}
+		if ((line.length() - 2) % 4 != 0) {
 			return null;
 		}
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream((line.length() - 2) / 4);

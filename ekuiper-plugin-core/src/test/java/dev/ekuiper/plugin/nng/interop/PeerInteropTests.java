@@ -1,13 +1,16 @@
 package dev.ekuiper.plugin.nng.interop;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.ekuiper.plugin.nng.NngAddressException;
 import dev.ekuiper.plugin.nng.NngException;
 import dev.ekuiper.plugin.nng.NngSocket;
 import dev.ekuiper.plugin.nng.PullSocket;
@@ -16,6 +19,7 @@ import dev.ekuiper.plugin.nng.RepSocket;
 import dev.ekuiper.plugin.nng.ReqSocket;
 import dev.ekuiper.plugin.nng.interop.Transport.Endpoint;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +28,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static dev.ekuiper.plugin.nng.interop.Bytes.assertSameBytes;
+import static dev.ekuiper.plugin.nng.interop.Waits.WAIT;
+import static dev.ekuiper.plugin.nng.interop.Waits.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.awaitility.Awaitility.await;
 
@@ -36,9 +43,6 @@ import static org.awaitility.Awaitility.await;
  */
 @Timeout(60)
 abstract class PeerInteropTests {
-
-	/** Bound on every wait for a message, a connection or a process. */
-	static final Duration WAIT = Duration.ofSeconds(10);
 
 	private static final Duration LIFETIME = Duration.ofSeconds(45);
 
@@ -74,8 +78,17 @@ abstract class PeerInteropTests {
 
 	@AfterEach
 	void closeResources() throws Exception {
+		Exception failure = null;
 		for (int i = this.resources.size() - 1; i >= 0; i--) {
-			this.resources.get(i).close();
+			try {
+				this.resources.get(i).close();
+			}
+			catch (Exception ex) {
+				failure = (failure != null) ? failure : ex;
+			}
+		}
+		if (failure != null) {
+			throw failure;
 		}
 	}
 
@@ -119,6 +132,34 @@ abstract class PeerInteropTests {
 		assertSameBytes(receive(rep, req), request, "request from " + req);
 		rep.send(Bytes.reply(request));
 		assertSameBytes(awaitMessage(req), Bytes.reply(request), "reply at " + req);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(Transport.class)
+	void ourPushSendsBigMessagesBackToBackIntactAndInOrder(Transport transport) throws Exception {
+		PushSocket push = open(new PushSocket());
+		PeerProcess pull = connect(push, Side.DIAL, transport, (side, endpoint) -> pull(side, endpoint, 3));
+		List<byte[]> sent = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			byte[] body = Bytes.pattern(Bytes.OVER_ONE_MIB);
+			body[0] = (byte) (0x70 + i);
+			push.send(body);
+			sent.add(body);
+		}
+		for (int i = 0; i < 3; i++) {
+			assertSameBytes(awaitMessage(pull), sent.get(i), "message " + (i + 1) + " at " + pull);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(Transport.class)
+	void theirPushSendsBigMessagesBackToBackIntact(Transport transport) throws Exception {
+		PullSocket pull = open(new PullSocket());
+		byte[] body = Bytes.pattern(Bytes.OVER_ONE_MIB);
+		PeerProcess push = connect(pull, Side.LISTEN, transport, (side, endpoint) -> push(side, endpoint, body, 3));
+		for (int i = 0; i < 3; i++) {
+			assertSameBytes(receive(pull, push), body, "message " + (i + 1) + " from " + push);
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -171,7 +212,7 @@ abstract class PeerInteropTests {
 		push.send(text("before"));
 		assertSameBytes(awaitMessage(first), text("before"), "message at " + first);
 		first.kill();
-		await().atMost(WAIT).until(() -> push.pipeCount() == 0);
+		awaitUntil(() -> push.pipeCount() == 0);
 		PeerProcess second = start("pull", pull(Side.LISTEN, endpoint, 1), endpoint);
 		push.send(text("after"));
 		assertSameBytes(awaitMessage(second), text("after"), "message at " + second);
@@ -188,10 +229,42 @@ abstract class PeerInteropTests {
 		req.send(request);
 		assertSameBytes(receive(req, first), replyOf(request), "reply from " + first);
 		first.kill();
-		await().atMost(WAIT).until(() -> req.pipeCount() == 0);
+		awaitUntil(() -> req.pipeCount() == 0);
 		PeerProcess second = start("rep", rep(Side.LISTEN, endpoint, request, 1), endpoint);
 		req.send(request);
 		assertSameBytes(receive(req, second), replyOf(request), "reply from " + second);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(Transport.class)
+	void ourPullDialerReconnectsWhenTheirPushIsKilledAndRestarted(Transport transport) throws Exception {
+		PullSocket pull = open(new PullSocket());
+		Endpoint endpoint = transport.endpoint(this.folder, "restart");
+		PeerProcess first = start("push", push(Side.LISTEN, endpoint, text("first"), 0), endpoint);
+		dial(pull, endpoint, first);
+		assertSameBytes(receive(pull, first), text("first"), "message from " + first);
+		first.kill();
+		awaitUntil(() -> pull.pipeCount() == 0);
+		PeerProcess second = start("push", push(Side.LISTEN, endpoint, text("second"), 1), endpoint);
+		assertSameBytes(receiveSkipping(pull, second, "first"), text("second"), "message from " + second);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(Transport.class)
+	void ourRepDialerServesTheirReqAgainAfterItIsKilledAndRestarted(Transport transport) throws Exception {
+		RepSocket rep = open(new RepSocket());
+		Endpoint endpoint = transport.endpoint(this.folder, "restart");
+		PeerProcess first = start("req", req(Side.LISTEN, endpoint, text("first"), 1), endpoint);
+		dial(rep, endpoint, first);
+		assertSameBytes(receive(rep, first), text("first"), "request from " + first);
+		rep.send(text("FIRST"));
+		assertSameBytes(awaitMessage(first), text("FIRST"), "reply at " + first);
+		first.kill();
+		awaitUntil(() -> rep.pipeCount() == 0);
+		PeerProcess second = start("req", req(Side.LISTEN, endpoint, text("second"), 1), endpoint);
+		assertSameBytes(receive(rep, second), text("second"), "request from " + second);
+		rep.send(text("SECOND"));
+		assertSameBytes(awaitMessage(second), text("SECOND"), "reply at " + second);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -202,14 +275,9 @@ abstract class PeerInteropTests {
 		PeerProcess first = start("push", push(Side.DIAL, endpoint, text("first"), 0), null);
 		assertSameBytes(receive(pull, first), text("first"), "message from " + first);
 		first.kill();
-		await().atMost(WAIT).until(() -> pull.pipeCount() == 0);
+		awaitUntil(() -> pull.pipeCount() == 0);
 		PeerProcess second = start("push", push(Side.DIAL, endpoint, text("second"), 1), null);
-		byte[] message;
-		do {
-			message = receive(pull, second);
-		}
-		while (new String(message, StandardCharsets.UTF_8).equals("first"));
-		assertSameBytes(message, text("second"), "message from " + second);
+		assertSameBytes(receiveSkipping(pull, second, "first"), text("second"), "message from " + second);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -220,13 +288,50 @@ abstract class PeerInteropTests {
 		PeerProcess first = start("req", req(Side.DIAL, endpoint, text("first"), 1), null);
 		assertSameBytes(receive(rep, first), text("first"), "request from " + first);
 		first.kill();
-		await().atMost(WAIT).until(() -> rep.pipeCount() == 0);
+		awaitUntil(() -> rep.pipeCount() == 0);
 		assertThatNoException().as("a reply to a requester that is gone is dropped")
 			.isThrownBy(() -> rep.send(text("too late")));
 		PeerProcess second = start("req", req(Side.DIAL, endpoint, text("second"), 1), null);
 		assertSameBytes(receive(rep, second), text("second"), "request from " + second);
 		rep.send(text("SECOND"));
 		assertSameBytes(awaitMessage(second), text("SECOND"), "reply at " + second);
+	}
+
+	@Test
+	void ourListenerReplacesTheSocketFileTheirKilledListenerLeft() throws Exception {
+		Endpoint endpoint = Transport.IPC.endpoint(this.folder, "stale");
+		PeerProcess killed = start("pull", pull(Side.LISTEN, endpoint, 0), endpoint);
+		awaitUntil(() -> Files.exists(endpoint.socketFile()));
+		awaitReady(killed);
+		killed.kill();
+		assertThat(endpoint.socketFile()).as("socket file left by a killed listener").exists();
+		PullSocket pull = open(new PullSocket());
+		pull.listen(endpoint.url());
+		PeerProcess push = start("push", push(Side.DIAL, endpoint, text("fresh"), 1), null);
+		assertSameBytes(receive(pull, push), text("fresh"), "message from " + push);
+	}
+
+	/**
+	 * Their listener must keep its file. It is checked by a raw connection getting its SP
+	 * header rather than by a message, since libnng 1.5.2 often loses the next message after
+	 * a connection that closed before its header, as the probe of our listen does.
+	 */
+	@Test
+	void ourListenerLeavesTheSocketFileOfTheirLiveListenerAlone() throws Exception {
+		Endpoint endpoint = Transport.IPC.endpoint(this.folder, "live");
+		PeerProcess live = start("pull", pull(Side.LISTEN, endpoint, 1), endpoint);
+		if (!awaitReady(live)) {
+			awaitUntil(() -> answers(endpoint));
+		}
+		Object file = Files.readAttributes(endpoint.socketFile(), BasicFileAttributes.class).fileKey();
+		PullSocket pull = open(new PullSocket());
+		assertThatExceptionOfType(NngAddressException.class).isThrownBy(() -> pull.listen(endpoint.url()))
+			.withMessageContaining("address in use");
+		assertThat(Files.readAttributes(endpoint.socketFile(), BasicFileAttributes.class).fileKey())
+			.as("their socket file").isEqualTo(file);
+		try (RawConnection connection = RawConnection.connect(endpoint.url())) {
+			assertThat(Bytes.toHex(connection.read(8, WAIT))).as("their PULL0 header").isEqualTo("0053500000510000");
+		}
 	}
 
 	/**
@@ -316,8 +421,8 @@ abstract class PeerInteropTests {
 	}
 
 	/**
-	 * Dials a listening peer: at once once it says it is ready, else in the background with
-	 * quick retries.
+	 * Dials a listening peer: synchronously once it says it is ready, otherwise in the
+	 * background, retrying quickly until it is up.
 	 */
 	void dial(NngSocket socket, Endpoint endpoint, PeerProcess peer) throws NngException {
 		if (awaitReady(peer)) {
@@ -375,6 +480,26 @@ abstract class PeerInteropTests {
 			case REQ0 -> "rep";
 			case REP0 -> "req";
 		};
+	}
+
+	private static boolean answers(Endpoint endpoint) {
+		try {
+			RawConnection.connect(endpoint.url()).close();
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/** Receives the next message that is not {@code stale}, which a killed peer may have sent late. */
+	private static byte[] receiveSkipping(PullSocket pull, PeerProcess peer, String stale) throws NngException {
+		byte[] message;
+		do {
+			message = receive(pull, peer);
+		}
+		while (new String(message, StandardCharsets.UTF_8).equals(stale));
+		return message;
 	}
 
 	private static byte[] receive(NngSocket socket, PeerProcess peer) throws NngException {

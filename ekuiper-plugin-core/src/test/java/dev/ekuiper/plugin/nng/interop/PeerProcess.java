@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -25,7 +27,15 @@ final class PeerProcess implements AutoCloseable {
 
 	private static final int SHOWN_LINE_LENGTH = 160;
 
+	/** Queued after the last line; compared by identity, so no line can be mistaken for it. */
 	private static final String END = new String("end of output");
+
+	/** Peers still running, killed when the JVM exits so none outlives the test run. */
+	private static final Set<Process> running = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> running.forEach(PeerProcess::destroy), "peer-reaper"));
+	}
 
 	private final String name;
 
@@ -66,8 +76,9 @@ final class PeerProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), ex);
 		}
-		CompletableFuture.delayedExecutor(lifetime.toMillis(), TimeUnit.MILLISECONDS)
-			.execute(process::destroyForcibly);
+		running.add(process);
+		process.onExit().thenRun(() -> running.remove(process));
+		CompletableFuture.delayedExecutor(lifetime.toMillis(), TimeUnit.MILLISECONDS).execute(() -> destroy(process));
 		return new PeerProcess(name, process, socketFile);
 	}
 
@@ -122,8 +133,7 @@ final class PeerProcess implements AutoCloseable {
 	 * file behind, and waits for it to be gone.
 	 */
 	void kill() {
-		this.process.descendants().forEach(ProcessHandle::destroyForcibly);
-		this.process.destroyForcibly();
+		destroy(this.process);
 		try {
 			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
 				throw new AssertionError(describe("did not die within 10 s of SIGKILL"));
@@ -223,6 +233,11 @@ final class PeerProcess implements AutoCloseable {
 	private static String shorten(String line) {
 		return (line.length() <= SHOWN_LINE_LENGTH) ? line
 				: line.substring(0, SHOWN_LINE_LENGTH) + "... (" + line.length() + " chars)";
+	}
+
+	private static void destroy(Process process) {
+		process.descendants().forEach(ProcessHandle::destroyForcibly);
+		process.destroyForcibly();
 	}
 
 	private static void daemon(String name, Runnable task) {
