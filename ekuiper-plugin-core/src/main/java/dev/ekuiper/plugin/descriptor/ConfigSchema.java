@@ -82,7 +82,8 @@ public final class ConfigSchema {
 		List<Member> members = new ArrayList<>();
 		if (type.isRecord()) {
 			for (RecordComponent component : type.getRecordComponents()) {
-				members.add(new Member(component.getName(), component.getType(), component));
+				// Annotations on a component reach its accessor (METHOD), not the component itself.
+				members.add(new Member(component.getName(), component.getType(), component.getAccessor()));
 			}
 			return members;
 		}

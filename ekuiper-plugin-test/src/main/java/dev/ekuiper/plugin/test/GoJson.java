@@ -26,14 +26,17 @@ final class GoJson {
 	private GoJson() {
 	}
 
-	/** Encodes a value as Go's {@code json.Marshal} would for the same shapes. */
+	/**
+	 * Encodes a value as Go's {@code json.Marshal} would for the same shapes, whole
+	 * {@code float64} values included ({@code 2021}, not {@code 2021.0}).
+	 */
 	static byte[] encode(Object value) {
-		return MAPPER.writeValueAsBytes(value);
+		return MAPPER.writeValueAsBytes(GoNumbers.display(value));
 	}
 
-	/** Encodes a value as JSON text. */
+	/** Encodes a value as JSON text, like {@link #encode}. */
 	static String encodeText(Object value) {
-		return MAPPER.writeValueAsString(value);
+		return MAPPER.writeValueAsString(GoNumbers.display(value));
 	}
 
 	/**

@@ -96,9 +96,10 @@ public final class PluginProcess implements AutoCloseable {
 		this.process.destroyForcibly();
 	}
 
-	/** Sends SIGTERM, which eKuiper never sends. */
+	/** Sends SIGTERM, which eKuiper never sends; the output keeps being read until exit. */
 	public void terminate() {
-		this.process.destroy();
+		// Process.destroy() would also close the output pipes and lose the shutdown logs.
+		this.process.toHandle().destroy();
 	}
 
 	/**

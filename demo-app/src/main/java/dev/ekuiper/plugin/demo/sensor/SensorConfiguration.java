@@ -1,0 +1,57 @@
+package dev.ekuiper.plugin.demo.sensor;
+
+import java.time.Clock;
+
+import dev.ekuiper.plugin.api.Symbol;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+
+/**
+ * The sensor symbols. Each bean name is the symbol name eKuiper uses; sources and sinks
+ * are prototypes because every rule gets its own instance, and their collaborators are
+ * injected like in any Spring application.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SensorConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	JsonMapper jsonMapper() {
+		return JsonMapper.builder().build();
+	}
+
+	@Bean
+	@Scope(BeanDefinition.SCOPE_PROTOTYPE)
+	@Symbol(description = "Simulated temperature and humidity sensors")
+	SensorSource sensor(Clock clock) {
+		return new SensorSource(clock);
+	}
+
+	@Bean
+	@Scope(BeanDefinition.SCOPE_PROTOTYPE)
+	@Symbol(description = "Appends each row to a file as a line of JSON")
+	JsonFileSink jsonfile(JsonMapper jsonMapper) {
+		return new JsonFileSink(jsonMapper);
+	}
+
+	@Bean
+	@Symbol(description = "Converts a temperature from degrees Celsius to degrees Fahrenheit")
+	CelsiusToFahrenheitFunction c2f(FunctionProperties properties) {
+		return new CelsiusToFahrenheitFunction(properties);
+	}
+
+	@Bean
+	@Symbol(description = "Count, minimum, maximum and mean of a numeric column over each group")
+	StatsFunction stats(FunctionProperties properties) {
+		return new StatsFunction(properties);
+	}
+
+}

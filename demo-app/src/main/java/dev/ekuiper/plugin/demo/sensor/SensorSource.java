@@ -1,0 +1,47 @@
+package dev.ekuiper.plugin.demo.sensor;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.ekuiper.plugin.api.Source;
+import dev.ekuiper.plugin.api.SourceContext;
+
+/**
+ * The {@code sensor} source: simulated temperature and humidity sensors, one record per
+ * sensor every {@code interval} milliseconds. A fresh instance serves each rule.
+ */
+public class SensorSource implements Source<SensorConfig> {
+
+	private final Clock clock;
+
+	private SensorConfig config;
+
+	/**
+	 * Creates a source.
+	 * @param clock the time the readings are stamped with
+	 */
+	public SensorSource(Clock clock) {
+		this.clock = clock;
+	}
+
+	@Override
+	public void configure(SensorConfig config) {
+		config.validate();
+		this.config = config;
+	}
+
+	@Override
+	public void open(SourceContext context) throws InterruptedException {
+		SensorSimulator simulator = new SensorSimulator(this.config, this.clock);
+		Duration interval = Duration.ofMillis(this.config.interval());
+		context.logger().info("Simulating sensors {} every {} ms for rule {}", this.config.sensors(),
+				this.config.interval(), context.ruleId());
+		while (context.isRunning()) {
+			for (SensorReading reading : simulator.tick()) {
+				context.emit(reading);
+			}
+			context.awaitStop(interval);
+		}
+	}
+
+}

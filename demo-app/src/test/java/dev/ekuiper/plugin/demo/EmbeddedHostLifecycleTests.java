@@ -1,0 +1,55 @@
+package dev.ekuiper.plugin.demo;
+
+import java.util.List;
+
+import dev.ekuiper.plugin.test.EkuiperPluginTest;
+import dev.ekuiper.plugin.test.EmbeddedHost;
+import dev.ekuiper.plugin.test.FunctionConnection;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that {@link EkuiperPluginTest} serves a per-class test instance, where the Spring
+ * context starts before any callback of the class, and nested classes.
+ */
+@SpringBootTest
+@EkuiperPluginTest("demo")
+@TestInstance(Lifecycle.PER_CLASS)
+class EmbeddedHostLifecycleTests {
+
+	private EmbeddedHost host;
+
+	@BeforeAll
+	void connect(EmbeddedHost host) {
+		this.host = host;
+		assertThat(host.status()).isEqualTo("running");
+	}
+
+	@Test
+	void hostIsPointedToBySystemProperty(EmbeddedHost host) {
+		assertThat(host).isSameAs(this.host);
+		assertThat(host.controlUrl())
+			.isEqualTo("ipc://" + System.getProperty("ekuiper.plugin.socket-directory") + "/plugin_demo.ipc");
+	}
+
+	@Nested
+	class NestedTests {
+
+		@Test
+		void nestedClassSharesTheHost(EmbeddedHost host) {
+			assertThat(host).isSameAs(EmbeddedHostLifecycleTests.this.host);
+			try (FunctionConnection revert = host.startFunction("revert")) {
+				assertThat(revert.exec(List.of("ab"), "rule1", "project").result()).isEqualTo("ba");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.ekuiper.plugin.demo;
+
+import java.util.List;
+
+import dev.ekuiper.plugin.descriptor.PluginDescriptor;
+import dev.ekuiper.plugin.descriptor.PropertyDescriptor;
+import dev.ekuiper.plugin.descriptor.SymbolDescriptor;
+import dev.ekuiper.plugin.runtime.PluginDefinition;
+import dev.ekuiper.plugin.test.EkuiperPluginTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Tests for the plugin's descriptor, from which the packaging generates eKuiper's plugin
+ * files ({@code demo.json}, {@code sources/sensor.yaml} and the UI metadata).
+ */
+@EkuiperPluginTest("demo")
+@SpringBootTest
+class PluginDescriptorTests {
+
+	@Autowired
+	private PluginDefinition definition;
+
+	@Test
+	void symbolsAreDescribedWithTheirKind() {
+		PluginDescriptor descriptor = PluginDescriptor.describe(this.definition);
+		assertThat(descriptor.name()).isEqualTo("demo");
+		assertThat(descriptor.sources()).extracting(SymbolDescriptor::name)
+			.containsExactlyInAnyOrder("pyjson", "sensor");
+		assertThat(descriptor.sinks()).extracting(SymbolDescriptor::name)
+			.containsExactlyInAnyOrder("print", "jsonfile");
+		assertThat(descriptor.functions()).extracting(SymbolDescriptor::name, SymbolDescriptor::aggregate)
+			.containsExactlyInAnyOrder(tuple("revert", false), tuple("c2f", false), tuple("stats", true));
+		assertThat(symbol(descriptor.sources(), "sensor").description())
+			.isEqualTo("Simulated temperature and humidity sensors");
+	}
+
+	@Test
+	void configDefaultsComeFromTheConfigRecords() {
+		PluginDescriptor descriptor = PluginDescriptor.describe(this.definition);
+		assertThat(symbol(descriptor.sources(), "sensor").properties())
+			.extracting(PropertyDescriptor::name, PropertyDescriptor::type, PropertyDescriptor::defaultValue)
+			.containsExactly(tuple("interval", "int", 1000),
+					tuple("sensors", "list_string", List.of("sensor-1", "sensor-2")),
+					tuple("minTemperature", "float", 18.0), tuple("maxTemperature", "float", 26.0),
+					tuple("minHumidity", "float", 30.0), tuple("maxHumidity", "float", 60.0), tuple("seed", "int", 0L));
+		assertThat(symbol(descriptor.sinks(), "jsonfile").properties())
+			.extracting(PropertyDescriptor::name, PropertyDescriptor::defaultValue)
+			.containsExactly(tuple("path", "demo.jsonl"));
+		assertThat(symbol(descriptor.sources(), "pyjson").properties()).isEmpty();
+	}
+
+	private static SymbolDescriptor symbol(List<SymbolDescriptor> symbols, String name) {
+		return symbols.stream().filter((symbol) -> symbol.name().equals(name)).findFirst().orElseThrow();
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.ekuiper.plugin.demo.sensor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.ekuiper.plugin.test.EkuiperPluginTest;
+import dev.ekuiper.plugin.test.EmbeddedHost;
+import dev.ekuiper.plugin.test.HostCommandException;
+import dev.ekuiper.plugin.test.SourceConnection;
+import dev.ekuiper.plugin.test.SourceTuple;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for the {@code sensor} source through an embedded eKuiper host.
+ */
+@EkuiperPluginTest("demo")
+@SpringBootTest
+class SensorSourceTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@Test
+	void recordsHaveTheConfiguredShape(EmbeddedHost host) {
+		Map<String, Object> config = Map.of("interval", 20, "sensors", List.of("kitchen", "garage"), "minTemperature",
+				-5, "maxTemperature", 5, "minHumidity", 80, "maxHumidity", 90, "seed", 42);
+		try (SourceConnection source = host.startSource("sensor", "sensorRule", "sensors", config)) {
+			List<Map<String, Object>> records = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				SourceTuple tuple = source.next(WAIT);
+				assertThat(tuple.isValid()).isTrue();
+				records.add(tuple.message());
+			}
+			assertThat(records).extracting((record) -> record.get("sensorId"))
+				.containsExactly("kitchen", "garage", "kitchen", "garage", "kitchen", "garage");
+			assertThat(records).allSatisfy((record) -> {
+				assertThat(record).containsOnlyKeys("sensorId", "temperature", "humidity", "timestamp");
+				assertThat((Double) record.get("temperature")).isBetween(-5.0, 5.0);
+				assertThat((Double) record.get("humidity")).isBetween(80.0, 90.0);
+				assertThat((Double) record.get("timestamp")).isPositive();
+			});
+		}
+	}
+
+	@Test
+	void missingPropertiesTakeTheDefaults(EmbeddedHost host) {
+		try (SourceConnection source = host.startSource("sensor", "sensorRule", "sensors", Map.of())) {
+			SourceTuple first = source.next(WAIT);
+			SourceTuple second = source.next(WAIT);
+			assertThat(List.of(first.message().get("sensorId"), second.message().get("sensorId")))
+				.containsExactly("sensor-1", "sensor-2");
+			assertThat((Double) first.message().get("temperature")).isBetween(18.0, 26.0);
+			assertThat((Double) first.message().get("humidity")).isBetween(30.0, 60.0);
+		}
+	}
+
+	@Test
+	void invalidConfigFailsTheRuleStartWithTheProperty(EmbeddedHost host) {
+		assertThatExceptionOfType(HostCommandException.class)
+			.isThrownBy(() -> host.startSource("sensor", "badRule", "sensors", Map.of("interval", 0)))
+			.withMessageContaining("interval must be positive");
+		assertThatExceptionOfType(HostCommandException.class)
+			.isThrownBy(() -> host.startSource("sensor", "badRule", "sensors", Map.of("interval", "often")))
+			.withMessageContaining("interval");
+	}
+
+}

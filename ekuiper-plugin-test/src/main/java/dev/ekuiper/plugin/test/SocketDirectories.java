@@ -1,0 +1,66 @@
+package dev.ekuiper.plugin.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Private temporary socket directories. Unix socket paths are limited to about 107 bytes,
+ * so they go under {@code /tmp} where it exists rather than under a possibly long
+ * {@code java.io.tmpdir}.
+ */
+final class SocketDirectories {
+
+	private static final Path SHORT_TEMP = Path.of("/tmp");
+
+	private SocketDirectories() {
+	}
+
+	/**
+	 * Creates a new directory readable by its owner only.
+	 * @param prefix the start of its name
+	 * @return the directory
+	 * @throws UncheckedIOException if it cannot be created
+	 */
+	static Path create(String prefix) {
+		try {
+			if (Files.isDirectory(SHORT_TEMP) && Files.isWritable(SHORT_TEMP)) {
+				return Files.createTempDirectory(SHORT_TEMP, prefix);
+			}
+			return Files.createTempDirectory(prefix);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create a socket directory", ex);
+		}
+	}
+
+	/**
+	 * Deletes a directory and whatever is left in it, ignoring what cannot be deleted.
+	 * @param directory the directory
+	 */
+	static void delete(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		List<Path> paths;
+		try (Stream<Path> walk = Files.walk(directory)) {
+			paths = walk.sorted(Comparator.reverseOrder()).toList();
+		}
+		catch (IOException ex) {
+			return;
+		}
+		for (Path path : paths) {
+			try {
+				Files.deleteIfExists(path);
+			}
+			catch (IOException ex) {
+				// Best effort: a socket file may still be in use.
+			}
+		}
+	}
+
+}

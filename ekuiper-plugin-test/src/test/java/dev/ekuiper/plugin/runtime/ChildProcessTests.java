@@ -1,0 +1,248 @@
+package dev.ekuiper.plugin.runtime;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.ekuiper.plugin.conformance.ConformancePlugin;
+import dev.ekuiper.plugin.conformance.JavaPluginLauncher;
+import dev.ekuiper.plugin.test.EmbeddedHost;
+import dev.ekuiper.plugin.test.FunctionConnection;
+import dev.ekuiper.plugin.test.PluginCommand;
+import dev.ekuiper.plugin.test.PluginProcess;
+import dev.ekuiper.plugin.test.ReplayResult;
+import dev.ekuiper.plugin.test.SinkConnection;
+import dev.ekuiper.plugin.test.SourceConnection;
+import dev.ekuiper.plugin.test.SourceTuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The plugin as its own process, launched as eKuiper launches a {@code language:"go"}
+ * plugin: a {@code #!/bin/sh} launcher that execs the JVM with
+ * {@code {"sendTimeout":1000}} as the only argument, {@link PluginRuntime#serve} inside,
+ * sockets in {@code /tmp}. Plugin names and rule ids are unique per test.
+ */
+class ChildProcessTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private static final Path TMP = Path.of("/tmp");
+
+	/** {@link RuntimeSettings#defaults()}: what {@code serve} uses. */
+	private static final Duration HOST_LOSS = RuntimeSettings.defaults().hostLossTimeout();
+
+	@TempDir
+	Path folder;
+
+	private String suffix;
+
+	private String ruleId;
+
+	private Path executable;
+
+	private EmbeddedHost host;
+
+	private final List<ProcessHandle> started = new ArrayList<>();
+
+	@BeforeEach
+	void writeLauncher() throws IOException {
+		String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+		this.suffix = "_cp" + id;
+		this.ruleId = "cp" + id;
+		this.executable = JavaPluginLauncher.write(this.folder.resolve("plugin"), "launcher", ProcessTestPlugin.class,
+				Map.of(ConformancePlugin.SUFFIX_PROPERTY, this.suffix));
+		this.host = EmbeddedHost.builder(pluginName()).initTimeout(WAIT).commandTimeout(WAIT).build();
+	}
+
+	@AfterEach
+	void killWhatIsLeftAndRemoveItsSocketFiles() throws IOException {
+		this.host.close();
+		for (ProcessHandle process : this.started) {
+			process.destroyForcibly();
+		}
+		for (String pattern : new String[] { this.ruleId + "_*.ipc", "*" + this.suffix + ".ipc" }) {
+			try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(TMP, pattern)) {
+				for (Path leftover : leftovers) {
+					Files.deleteIfExists(leftover);
+				}
+			}
+		}
+	}
+
+	@Test
+	void launcherPassesEkuiperArgumentAndItsSendTimeoutIsApplied() {
+		PluginProcess process = launch(PluginCommand.go(this.executable));
+		assertThat(process.isAlive()).isTrue();
+		this.host.startSource("flood", this.ruleId, "s", Map.of("size", 16_384));
+		assertThat(awaitDroppedEmitMillis(process)).as("the default argument's 1000 ms").isBetween(995L, 1900L);
+		process.kill();
+		process.awaitExit(WAIT);
+
+		this.host.close();
+		this.host = EmbeddedHost.builder(pluginName()).initTimeout(WAIT).commandTimeout(WAIT).build();
+		PluginCommand custom = new PluginCommand(List.of(this.executable.toString(), "{\"sendTimeout\":250}"),
+				this.executable.getParent());
+		PluginProcess other = launch(custom);
+		this.host.startSource("flood", this.ruleId, "t", Map.of("size", 16_384));
+		assertThat(awaitDroppedEmitMillis(other)).isBetween(245L, 950L);
+	}
+
+	@Test
+	void killedPluginIsRelaunchedAndServesEveryReplayedStartOverItsStaleSocketFile() throws Exception {
+		Path rows = this.folder.resolve("rows.jsonl");
+		PluginProcess process = launch(PluginCommand.go(this.executable));
+		SourceConnection source = this.host.startSource("counter", this.ruleId, "s", Map.of("count", 2, "interval", 1));
+		SinkConnection sink = this.host.startSink("collect", this.ruleId, "collect_0",
+				Map.of("path", rows.toString(), "requireAck", true));
+		FunctionConnection revert = this.host.startFunction("revert" + this.suffix);
+		assertCounted(source, 2);
+		sink.sendRow(Map.of("run", 1));
+		assertThat(sink.awaitAck(WAIT).rawText()).isEqualTo("{}");
+		assertThat(revert.exec(List.of("abc"), this.ruleId, "op1").result()).isEqualTo("cba");
+
+		process.kill();
+		assertThat(process.awaitExit(WAIT)).isEqualTo(OptionalInt.of(128 + 9));
+		Path sinkSocket = TMP.resolve(this.ruleId + "_collect_0_0.ipc");
+		assertThat(sinkSocket).as("left behind by the killed process").exists();
+		await().atMost(WAIT).until(this.host::status, "error"::equals);
+
+		launch(PluginCommand.go(this.executable));
+		assertThat(this.host.lastReplay()).extracting(ReplayResult::ok).containsExactly(true, true, true);
+		assertCounted(source, 2);
+		assertThat(revert.exec(List.of("xyz"), this.ruleId, "op1").result()).isEqualTo("zyx");
+		await().atMost(WAIT).until(sink::isConnected);
+		sink.sendRow(Map.of("run", 2));
+		assertThat(sink.awaitAck(WAIT).rawText()).isEqualTo("{}");
+		assertThat(Files.readAllLines(rows)).containsExactly("{\"run\":1}", "{\"run\":2}");
+
+		source.stop();
+		sink.stop();
+		assertThat(sinkSocket).doesNotExist();
+	}
+
+	@Test
+	void sigtermStopsGracefullyAcksInFlightMessagesRemovesSocketFilesAndExitsZero() throws Exception {
+		Path rows = this.folder.resolve("rows.jsonl");
+		PluginProcess process = launch(PluginCommand.go(this.executable));
+		SourceConnection source = this.host.startSource("counter", this.ruleId, "s",
+				Map.of("count", 100_000, "interval", 5));
+		SinkConnection sink = this.host.startSink("slow", this.ruleId, "slow_0",
+				Map.of("path", rows.toString(), "delay", 300, "requireAck", true));
+		Path sinkSocket = TMP.resolve(this.ruleId + "_slow_0_0.ipc");
+		assertThat(sinkSocket).exists();
+		assertThat(source.next(WAIT).isValid()).isTrue();
+		for (int i = 0; i < 3; i++) {
+			sink.sendRow(Map.of("n", i));
+		}
+		await().atMost(WAIT)
+			.until(() -> process.output().stream().anyMatch((line) -> line.contains("slow: collected")));
+
+		long terminated = System.nanoTime();
+		// SIGTERM through the process handle: Process.destroy() would also close our end of
+		// its output, losing what it prints while it stops.
+		assertThat(ProcessHandle.of(process.pid()).orElseThrow().destroy()).isTrue();
+		for (int i = 0; i < 3; i++) {
+			assertThat(sink.awaitAck(WAIT).rawText()).as("ack %d", i).isEqualTo("{}");
+		}
+		assertThat(process.awaitExit(Duration.ofSeconds(10))).isEqualTo(OptionalInt.of(0));
+		assertThat(Duration.ofNanos(System.nanoTime() - terminated)).isLessThan(Duration.ofSeconds(10));
+		assertThat(Files.readAllLines(rows)).containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}");
+		assertThat(sinkSocket).doesNotExist();
+		assertThat(process.output()).anyMatch((line) -> line.contains("SIGTERM received"))
+			.anyMatch((line) -> line.contains("slow: closed"))
+			.anyMatch((line) -> line.contains("eKuiper plugin '" + pluginName() + "' stopped"));
+	}
+
+	@Test
+	void pluginExitsByItselfWhenTheHostIsGoneForTheHostLossTimeout() throws Exception {
+		// Started by hand, so that closing the host does not kill it.
+		PluginProcess process = PluginProcess.start(pluginName(), PluginCommand.go(this.executable));
+		this.started.add(ProcessHandle.of(process.pid()).orElseThrow());
+		this.host.awaitHandshake(WAIT);
+		SourceConnection source = this.host.startSource("counter", this.ruleId, "s", Map.of("count", 1));
+		assertThat(source.next(WAIT).isValid()).isTrue();
+		this.host.startSink("collect", this.ruleId, "collect_0", Map.of("path", this.folder.resolve("x").toString()));
+
+		long closed = System.nanoTime();
+		this.host.close();
+		assertThat(process.awaitExit(HOST_LOSS.plusSeconds(5))).isEqualTo(OptionalInt.of(0));
+		assertThat(Duration.ofNanos(System.nanoTime() - closed)).isBetween(HOST_LOSS, HOST_LOSS.plusSeconds(5));
+		assertThat(TMP.resolve(this.ruleId + "_collect_0_0.ipc")).doesNotExist();
+		assertThat(process.output()).anyMatch((line) -> line.contains("eKuiper host lost (control channel down"));
+	}
+
+	@Test
+	void pluginExitsByItselfWhenItsParentProcessDies() throws Exception {
+		Path log = this.folder.resolve("plugin.log");
+		// The parent stands in for eKuiper; it dies hard and leaves the plugin orphaned.
+		Process parent = new ProcessBuilder("/bin/sh", "-c", "\"$0\" \"$1\" & wait", this.executable.toString(),
+				PluginCommand.PORTABLE_ARGUMENT)
+			.directory(this.executable.getParent().toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		this.started.add(parent.toHandle());
+		this.host.awaitHandshake(WAIT);
+		ProcessHandle plugin = parent.toHandle().children().findFirst().orElseThrow();
+		this.started.add(plugin);
+		assertThat(plugin.parent().map(ProcessHandle::pid)).contains(parent.pid());
+		SourceConnection source = this.host.startSource("counter", this.ruleId, "s", Map.of("count", 1));
+		assertThat(source.next(WAIT).isValid()).isTrue();
+
+		long killed = System.nanoTime();
+		parent.destroyForcibly();
+		await().atMost(Duration.ofSeconds(5)).until(() -> !plugin.isAlive());
+		assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(5));
+		assertThat(Files.readString(log))
+			.contains("eKuiper host lost (parent process " + parent.pid() + " is gone); stopping plugin '"
+					+ pluginName() + "'");
+	}
+
+	private String pluginName() {
+		return ConformancePlugin.NAME + this.suffix;
+	}
+
+	private PluginProcess launch(PluginCommand command) {
+		PluginProcess process = this.host.launch(command);
+		this.started.add(ProcessHandle.of(process.pid()).orElseThrow());
+		return process;
+	}
+
+	private static long awaitDroppedEmitMillis(PluginProcess process) {
+		Pattern dropped = Pattern.compile("flood: emit dropped after (\\d+) ms");
+		return await().atMost(WAIT)
+			.until(() -> process.output()
+				.stream()
+				.map(dropped::matcher)
+				.filter(Matcher::find)
+				.map((matcher) -> Long.parseLong(matcher.group(1)))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+	}
+
+	private static void assertCounted(SourceConnection source, int count) {
+		for (int i = 0; i < count; i++) {
+			SourceTuple tuple = source.next(WAIT);
+			assertThat(tuple.message()).containsExactly(Map.entry("n", (double) i), Map.entry("text", "rec-" + i));
+			assertThat(tuple.meta()).containsExactly(Map.entry("seq", (double) i));
+		}
+	}
+
+}

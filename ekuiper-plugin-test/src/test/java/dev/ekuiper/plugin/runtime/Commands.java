@@ -1,0 +1,70 @@
+package dev.ekuiper.plugin.runtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.ekuiper.plugin.protocol.Json;
+
+/**
+ * Control commands written by hand, for inputs the embedded host would never send: the
+ * {@code arg} document is encoded as JSON text inside the command, as eKuiper does.
+ */
+final class Commands {
+
+	private Commands() {
+	}
+
+	/**
+	 * Returns a command with the given {@code arg} document.
+	 * @param cmd {@code start}, {@code stop} or anything else
+	 * @param arg the document carried as text in {@code arg}
+	 * @return the command text
+	 */
+	static String command(String cmd, Map<String, ?> arg) {
+		Map<String, Object> command = new LinkedHashMap<>();
+		command.put("cmd", cmd);
+		command.put("arg", Json.mapper().writeValueAsString(arg));
+		return Json.mapper().writeValueAsString(command);
+	}
+
+	/**
+	 * Returns a start or stop command as eKuiper writes it.
+	 * @param cmd {@code start} or {@code stop}
+	 * @param pluginType {@code source}, {@code sink} or {@code func}
+	 * @param symbol the symbol
+	 * @param ruleId the rule id
+	 * @param opId the operator id
+	 * @param config the config, or {@code null} to leave it out
+	 * @return the command text
+	 */
+	static String command(String cmd, String pluginType, String symbol, String ruleId, String opId,
+			Map<String, ?> config) {
+		return command(cmd, arg(pluginType, symbol, ruleId, opId, config));
+	}
+
+	/**
+	 * Returns the {@code arg} document of a command.
+	 * @param pluginType {@code source}, {@code sink} or {@code func}
+	 * @param symbol the symbol
+	 * @param ruleId the rule id
+	 * @param opId the operator id
+	 * @param config the config, or {@code null} to leave it out
+	 * @return the document, to be changed further by the caller
+	 */
+	static Map<String, Object> arg(String pluginType, String symbol, String ruleId, String opId,
+			Map<String, ?> config) {
+		Map<String, Object> meta = new LinkedHashMap<>();
+		meta.put("ruleId", ruleId);
+		meta.put("opId", opId);
+		meta.put("instanceId", 0);
+		Map<String, Object> arg = new LinkedHashMap<>();
+		arg.put("symbolName", symbol);
+		arg.put("meta", meta);
+		arg.put("pluginType", pluginType);
+		if (config != null) {
+			arg.put("config", config);
+		}
+		return arg;
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.ekuiper.plugin.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.ekuiper.plugin.api.Sink;
+import dev.ekuiper.plugin.api.SinkContext;
+import dev.ekuiper.plugin.api.SinkMessage;
+import dev.ekuiper.plugin.api.Source;
+import dev.ekuiper.plugin.api.SourceContext;
+import dev.ekuiper.plugin.conformance.ConformancePlugin;
+
+/**
+ * The plugin the child-process tests launch through a {@code #!/bin/sh} launcher: the
+ * conformance symbols, plus source {@code flood}, which emits as fast as it can and prints
+ * how long the first dropped emit waited, and sink {@code slow}, a {@code collect} that
+ * takes {@code delay} ms per message.
+ */
+public final class ProcessTestPlugin {
+
+	private ProcessTestPlugin() {
+	}
+
+	/**
+	 * Serves the plugin as eKuiper launches it.
+	 * @param args eKuiper's single argument
+	 * @throws Exception if the runtime cannot start
+	 */
+	public static void main(String[] args) throws Exception {
+		PluginRuntime.serve(ConformancePlugin.builder(System.getProperty(ConformancePlugin.SUFFIX_PROPERTY, ""))
+			.source("flood", FloodSource::new)
+			.sink("slow", SlowSink::new)
+			.build(), args);
+	}
+
+	/**
+	 * The configuration of {@code flood}.
+	 *
+	 * @param size length of the padding in each record
+	 */
+	public record FloodConfig(Integer size) {
+	}
+
+	/** Emits padded records until stopped; prints how long the first dropped emit waited. */
+	public static final class FloodSource implements Source<FloodConfig> {
+
+		private String pad = "";
+
+		@Override
+		public void configure(FloodConfig config) {
+			this.pad = "x".repeat((config.size() != null) ? config.size() : 1024);
+		}
+
+		@Override
+		public void open(SourceContext context) {
+			boolean reported = false;
+			for (long i = 0; context.isRunning(); i++) {
+				long started = System.nanoTime();
+				if (!context.emit(Map.of("i", i, "pad", this.pad)) && !reported && context.isRunning()) {
+					reported = true;
+					context.logger()
+						.info("flood: emit dropped after {} ms",
+								TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * The configuration of {@code slow}.
+	 *
+	 * @param path the file rows are appended to
+	 * @param delay milliseconds each collect takes
+	 * @param requireAck whether messages are acknowledged
+	 */
+	public record SlowConfig(String path, Long delay, Boolean requireAck) {
+	}
+
+	/** A {@code collect} sink that takes {@code delay} ms per message. */
+	public static final class SlowSink implements Sink<SlowConfig> {
+
+		private final ConformancePlugin.CollectSink collect = new ConformancePlugin.CollectSink();
+
+		private Duration delay = Duration.ZERO;
+
+		@Override
+		public void configure(SlowConfig config) {
+			this.collect.configure(new ConformancePlugin.CollectConfig(config.path(), config.requireAck()));
+			this.delay = Duration.ofMillis((config.delay() != null) ? config.delay() : 0);
+		}
+
+		@Override
+		public void collect(SinkContext context, SinkMessage message) throws Exception {
+			Thread.sleep(this.delay.toMillis());
+			this.collect.collect(context, message);
+			context.logger().info("slow: collected {}", message.text());
+		}
+
+		@Override
+		public void close(SinkContext context) {
+			context.logger().info("slow: closed");
+		}
+
+	}
+
+}
