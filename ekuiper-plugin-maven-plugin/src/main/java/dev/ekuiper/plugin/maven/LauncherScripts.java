@@ -1,0 +1,70 @@
+package dev.ekuiper.plugin.maven;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The two shell scripts of a plugin package: the launcher eKuiper executes, and the
+ * {@code install.sh} it runs once on install, which prepares a faster start-up.
+ */
+final class LauncherScripts {
+
+	/** JVM options for a small edge device, used unless the build sets others. */
+	static final String DEFAULT_JVM_OPTIONS = "-Xmx96m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+	/** The project's own install steps, run first by {@code install.sh}. */
+	static final String EXTRA_INSTALL_SCRIPT = "install-extra.sh";
+
+	private final String pluginName;
+
+	private final String jvmOptions;
+
+	/**
+	 * Creates the scripts of a plugin.
+	 * @param pluginName the plugin name, a safe file name
+	 * @param jvmOptions space-separated JVM options
+	 * @throws PackagingException if the options cannot be written into a script
+	 */
+	LauncherScripts(String pluginName, String jvmOptions) throws PackagingException {
+		String options = (jvmOptions != null) ? jvmOptions.strip().replaceAll("\\s+", " ") : "";
+		if (options.contains("'")) {
+			throw new PackagingException("jvmOptions cannot contain a single quote: " + jvmOptions);
+		}
+		this.pluginName = pluginName;
+		this.jvmOptions = options;
+	}
+
+	/**
+	 * Returns the launcher, a POSIX shell script named like the plugin.
+	 * @return the file content
+	 */
+	byte[] launcher() {
+		return render("launcher.sh");
+	}
+
+	/**
+	 * Returns {@code install.sh}.
+	 * @return the file content
+	 */
+	byte[] installScript() {
+		return render("install.sh");
+	}
+
+	private byte[] render(String template) {
+		try (InputStream in = LauncherScripts.class.getResourceAsStream(template)) {
+			if (in == null) {
+				throw new IllegalStateException("Missing template " + template);
+			}
+			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			return text.replace("@@PLUGIN@@", this.pluginName)
+				.replace("@@JAVA_OPTS@@", this.jvmOptions)
+				.getBytes(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

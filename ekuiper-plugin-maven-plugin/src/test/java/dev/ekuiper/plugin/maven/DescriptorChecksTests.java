@@ -1,0 +1,68 @@
+package dev.ekuiper.plugin.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ekuiper.plugin.descriptor.PluginDescriptor;
+import dev.ekuiper.plugin.descriptor.SymbolDescriptor;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link DescriptorChecks}.
+ */
+class DescriptorChecksTests {
+
+	private final List<String> warnings = new ArrayList<>();
+
+	@Test
+	void pluginNameShouldDefaultToTheServedName() throws Exception {
+		assertThat(DescriptorChecks.pluginName(Descriptors.sam(), null, this.warnings::add)).isEqualTo("sam");
+		assertThat(DescriptorChecks.pluginName(Descriptors.sam(), "sam", this.warnings::add)).isEqualTo("sam");
+		assertThat(this.warnings).isEmpty();
+	}
+
+	@Test
+	void pluginNameWhenTheBuildNameDiffersFromTheServedOneShouldFail() {
+		assertThatExceptionOfType(PackagingException.class)
+			.isThrownBy(() -> DescriptorChecks.pluginName(Descriptors.sam(), "other", this.warnings::add))
+			.withMessageContaining("packages the plugin as 'other' but the application serves it as 'sam'")
+			.withMessageContaining("ipc:///tmp/plugin_other.ipc");
+	}
+
+	@Test
+	void pluginNameWhenNoNameIsKnownShouldFail() {
+		PluginDescriptor unnamed = Descriptors.functionOnly(null, "f");
+		assertThatExceptionOfType(PackagingException.class)
+			.isThrownBy(() -> DescriptorChecks.pluginName(unnamed, " ", this.warnings::add))
+			.withMessageContaining("set ekuiper.plugin.name");
+	}
+
+	@Test
+	void pluginNameWhenANameIsNoSafeFileNameShouldFail() {
+		PluginDescriptor descriptor = Descriptors.functionOnly("sam", "../escape");
+		assertThatExceptionOfType(PackagingException.class)
+			.isThrownBy(() -> DescriptorChecks.pluginName(descriptor, null, this.warnings::add))
+			.withMessageContaining("function name '../escape' is not usable as a file name");
+	}
+
+	@Test
+	void pluginNameWhenThereIsNoSymbolShouldFail() {
+		PluginDescriptor empty = new PluginDescriptor("sam", List.of(), List.of(), List.of());
+		assertThatExceptionOfType(PackagingException.class)
+			.isThrownBy(() -> DescriptorChecks.pluginName(empty, null, this.warnings::add))
+			.withMessageContaining("declares no source, sink or function; eKuiper refuses it");
+	}
+
+	@Test
+	void pluginNameWhenASymbolIsShadowedByABuiltInShouldWarn() throws Exception {
+		SymbolDescriptor file = new SymbolDescriptor("file", "", null, List.of(), false);
+		PluginDescriptor descriptor = new PluginDescriptor("sam", List.of(file), List.of(file), List.of());
+		DescriptorChecks.pluginName(descriptor, null, this.warnings::add);
+		assertThat(this.warnings).hasSize(2)
+			.allMatch((warning) -> warning.contains("name of an eKuiper built-in") && warning.contains("'file'"));
+	}
+
+}

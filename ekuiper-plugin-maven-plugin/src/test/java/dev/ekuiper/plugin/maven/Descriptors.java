@@ -1,0 +1,40 @@
+package dev.ekuiper.plugin.maven;
+
+import java.util.List;
+
+import dev.ekuiper.plugin.descriptor.PluginDescriptor;
+import dev.ekuiper.plugin.descriptor.PropertyDescriptor;
+import dev.ekuiper.plugin.descriptor.SymbolDescriptor;
+
+/**
+ * Plugin descriptors for tests, shaped like the official Python sample.
+ */
+final class Descriptors {
+
+	private Descriptors() {
+	}
+
+	/**
+	 * A source with typed properties, a sink with one property and an aggregate function.
+	 */
+	static PluginDescriptor sam() {
+		SymbolDescriptor source = new SymbolDescriptor("pyjson", "Emits JSON records", "com.example.JsonConfig",
+				List.of(new PropertyDescriptor("interval", "int", 1000, "Milliseconds between records"),
+						new PropertyDescriptor("name", "string", "true", ""),
+						new PropertyDescriptor("loop", "bool", false, "Whether to loop"),
+						new PropertyDescriptor("tags", "list_string", List.of("a", "b: c"), ""),
+						new PropertyDescriptor("topic", "string", null, "Topic to read")),
+				false);
+		SymbolDescriptor sink = new SymbolDescriptor("print", "", null,
+				List.of(new PropertyDescriptor("prefix", "string", ">", "")), false);
+		SymbolDescriptor function = new SymbolDescriptor("revert", "Reverts a string", null, List.of(), true);
+		return new PluginDescriptor("sam", List.of(source), List.of(sink), List.of(function));
+	}
+
+	/** A plugin with one function only. */
+	static PluginDescriptor functionOnly(String pluginName, String functionName) {
+		return new PluginDescriptor(pluginName, List.of(), List.of(),
+				List.of(new SymbolDescriptor(functionName, "", null, List.of(), false)));
+	}
+
+}

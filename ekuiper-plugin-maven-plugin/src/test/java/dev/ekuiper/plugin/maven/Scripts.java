@@ -1,0 +1,87 @@
+package dev.ekuiper.plugin.maven;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs shell scripts in tests and writes executable stand-ins for {@code java}.
+ */
+final class Scripts {
+
+	private Scripts() {
+	}
+
+	/**
+	 * Writes an executable file.
+	 * @param file where
+	 * @param text the content
+	 * @return the file
+	 * @throws IOException if it cannot be written
+	 */
+	static Path executable(Path file, String text) throws IOException {
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, text);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+		return file;
+	}
+
+	/**
+	 * Runs a command to its end, within 60 seconds.
+	 * @param directory the working directory
+	 * @param environment variables to set; a {@code null} value removes one
+	 * @param command the command
+	 * @return what it did
+	 * @throws Exception if it cannot be run or takes too long
+	 */
+	static Result run(Path directory, Map<String, String> environment, List<String> command) throws Exception {
+		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+		builder.environment().remove("EKUIPER_PLUGIN_JAVA_OPTS");
+		builder.environment().remove("EKUIPER_PLUGIN_TRAINING_TIMEOUT");
+		environment.forEach((name, value) -> {
+			if (value == null) {
+				builder.environment().remove(name);
+			}
+			else {
+				builder.environment().put(name, value);
+			}
+		});
+		Path out = Files.createTempFile("script", ".out");
+		Path err = Files.createTempFile("script", ".err");
+		try {
+			Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+			process.getOutputStream().close();
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("Timed out: " + command);
+			}
+			return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+					Files.readString(err, StandardCharsets.UTF_8));
+		}
+		finally {
+			Files.deleteIfExists(out);
+			Files.deleteIfExists(err);
+		}
+	}
+
+	/**
+	 * What a command did.
+	 *
+	 * @param exitCode its exit code
+	 * @param out its standard output
+	 * @param err its standard error
+	 */
+	record Result(int exitCode, String out, String err) {
+
+		List<String> outLines() {
+			return this.out.lines().toList();
+		}
+
+	}
+
+}

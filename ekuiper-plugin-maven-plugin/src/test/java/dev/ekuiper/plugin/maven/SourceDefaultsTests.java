@@ -1,0 +1,79 @@
+package dev.ekuiper.plugin.maven;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.ekuiper.plugin.descriptor.PropertyDescriptor;
+import dev.ekuiper.plugin.descriptor.SymbolDescriptor;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SourceDefaults}.
+ */
+class SourceDefaultsTests {
+
+	@Test
+	void renderShouldWriteADefaultSectionWithTheDefaultedProperties() {
+		String yaml = text(Descriptors.sam().sources().get(0));
+		assertThat(yaml).startsWith("# Configuration of the source 'pyjson'");
+		assertThat(yaml).contains("default:\n  interval: 1000\n  name: \"true\"\n  loop: false\n  tags:\n"
+				+ "    - \"a\"\n    - \"b: c\"\n");
+		assertThat(yaml).doesNotContain("topic");
+	}
+
+	@Test
+	void renderShouldKeepEveryValueAndTypeWhenReadBack() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("looksTrue", "true");
+		values.put("looksYes", "yes");
+		values.put("looksNumber", "1");
+		values.put("looksNull", "null");
+		values.put("empty", "");
+		values.put("spaces", " padded ");
+		values.put("colon", "a: b");
+		values.put("comment", "#hash");
+		values.put("multiline", "line 1\nline 2");
+		values.put("unicode", "température ✓");
+		values.put("quotes", "say \"hi\" 'there'");
+		values.put("integer", 42);
+		values.put("long", 9_000_000_000L);
+		values.put("decimal", 2.5);
+		values.put("flag", true);
+		values.put("list", List.of("x", "1", "true"));
+		values.put("map", Map.of("nested", "value"));
+		SymbolDescriptor source = new SymbolDescriptor("odd", "", null,
+				values.entrySet()
+					.stream()
+					.map((entry) -> new PropertyDescriptor(entry.getKey(), "string", entry.getValue(), ""))
+					.toList(),
+				false);
+		JsonNode defaults = SourceDefaults.mapper().readTree(SourceDefaults.render(source)).get("default");
+		for (Map.Entry<String, Object> entry : values.entrySet()) {
+			Object read = SourceDefaults.mapper().convertValue(defaults.get(entry.getKey()), Object.class);
+			assertThat(read).as(entry.getKey()).isEqualTo(entry.getValue());
+		}
+		assertThat(defaults.get("looksTrue").isString()).isTrue();
+		assertThat(defaults.get("looksNumber").isString()).isTrue();
+		assertThat(defaults.get("flag").isBoolean()).isTrue();
+		assertThat(defaults.get("integer").isNumber()).isTrue();
+	}
+
+	@Test
+	void renderWhenNoPropertyHasADefaultShouldWriteAnEmptyDefaultSection() {
+		SymbolDescriptor source = new SymbolDescriptor("bare", "", null,
+				List.of(new PropertyDescriptor("url", "string", null, "")), false);
+		String yaml = text(source);
+		assertThat(yaml).endsWith("default: {}\n");
+		assertThat(SourceDefaults.mapper().readTree(yaml).get("default").isObject()).isTrue();
+	}
+
+	private static String text(SymbolDescriptor source) {
+		return new String(SourceDefaults.render(source), StandardCharsets.UTF_8);
+	}
+
+}

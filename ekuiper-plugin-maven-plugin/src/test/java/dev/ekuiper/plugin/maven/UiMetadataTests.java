@@ -1,0 +1,116 @@
+package dev.ekuiper.plugin.maven;
+
+import dev.ekuiper.plugin.descriptor.PluginDescriptor;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UiMetadata}.
+ */
+class UiMetadataTests {
+
+	private final PluginDescriptor descriptor = Descriptors.sam();
+
+	private final UiMetadata metadata = new UiMetadata("sam",
+			new UiMetadata.Author("Ada", "ada@example.com", "Example", "https://example.com"),
+			"https://example.com/doc");
+
+	@Test
+	void sourceShouldDescribeItsPropertiesUnderTheDefaultKey() {
+		JsonNode source = read(this.metadata.source(this.descriptor.sources().get(0)));
+		assertThat(source.propertyNames()).containsExactly("about", "libs", "properties", "node");
+		JsonNode fields = source.get("properties").get("default");
+		assertThat(fields).hasSize(5);
+		JsonNode interval = fields.get(0);
+		assertThat(interval.propertyNames()).containsExactly("name", "default", "optional", "control", "type", "hint",
+				"label");
+		assertThat(interval.get("name").asString()).isEqualTo("interval");
+		assertThat(interval.get("default").asInt()).isEqualTo(1000);
+		assertThat(interval.get("optional").asBoolean()).isTrue();
+		assertThat(interval.get("control").asString()).isEqualTo("text");
+		assertThat(interval.get("type").asString()).isEqualTo("int");
+		assertThat(interval.get("hint").get("en_US").asString()).isEqualTo("Milliseconds between records");
+		assertThat(interval.get("hint").get("zh_CN").asString()).isEqualTo("Milliseconds between records");
+		assertThat(interval.get("label").get("en_US").asString()).isEqualTo("interval");
+	}
+
+	@Test
+	void sourceShouldPickControlsByType() {
+		JsonNode fields = read(this.metadata.source(this.descriptor.sources().get(0))).get("properties").get("default");
+		assertThat(fields.get(1).get("control").asString()).isEqualTo("text");
+		assertThat(fields.get(2).get("control").asString()).isEqualTo("radio");
+		assertThat(fields.get(3).get("control").asString()).isEqualTo("list");
+	}
+
+	@Test
+	void sourceShouldWriteAnEmptyListAsTheDefaultOfAListProperty() {
+		JsonNode tags = read(this.metadata.source(this.descriptor.sources().get(0))).get("properties")
+			.get("default")
+			.get(3);
+		assertThat(tags.get("type").asString()).isEqualTo("list_string");
+		assertThat(tags.get("default").isArray()).isTrue();
+		assertThat(tags.get("default")).isEmpty();
+	}
+
+	@Test
+	void sourceShouldMarkAPropertyWithoutDefaultAsRequired() {
+		JsonNode topic = read(this.metadata.source(this.descriptor.sources().get(0))).get("properties")
+			.get("default")
+			.get(4);
+		assertThat(topic.has("default")).isFalse();
+		assertThat(topic.get("optional").asBoolean()).isFalse();
+	}
+
+	@Test
+	void aboutShouldCarryTheAuthorHelpAndDescription() {
+		JsonNode about = read(this.metadata.source(this.descriptor.sources().get(0))).get("about");
+		assertThat(about.get("trial").asBoolean()).isFalse();
+		assertThat(about.get("author").get("name").asString()).isEqualTo("Ada");
+		assertThat(about.get("author").get("email").asString()).isEqualTo("ada@example.com");
+		assertThat(about.get("author").get("company").asString()).isEqualTo("Example");
+		assertThat(about.get("author").get("website").asString()).isEqualTo("https://example.com");
+		assertThat(about.get("helpUrl").get("en_US").asString()).isEqualTo("https://example.com/doc");
+		assertThat(about.get("description").get("en_US").asString()).isEqualTo("Emits JSON records");
+		assertThat(about.get("description").get("zh_CN").asString()).isEqualTo("Emits JSON records");
+	}
+
+	@Test
+	void aboutWhenNothingIsKnownShouldNameTheSymbolAndLeaveOutTheAuthor() {
+		UiMetadata anonymous = new UiMetadata("sam", null, null);
+		JsonNode about = read(anonymous.sink(this.descriptor.sinks().get(0))).get("about");
+		assertThat(about.has("author")).isFalse();
+		assertThat(about.get("helpUrl").isObject()).isTrue();
+		assertThat(about.get("helpUrl")).isEmpty();
+		assertThat(about.get("description").get("en_US").asString())
+			.isEqualTo("The sink 'print' of the Java plugin 'sam'.");
+	}
+
+	@Test
+	void sinkShouldListItsPropertiesDirectly() {
+		JsonNode sink = read(this.metadata.sink(this.descriptor.sinks().get(0)));
+		assertThat(sink.propertyNames()).containsExactly("about", "libs", "properties", "node");
+		assertThat(sink.get("properties").isArray()).isTrue();
+		assertThat(sink.get("properties").get(0).get("name").asString()).isEqualTo("prefix");
+		assertThat(sink.get("properties").get(0).get("default").asString()).isEqualTo(">");
+		assertThat(sink.get("node").get("category").asString()).isEqualTo("sink");
+	}
+
+	@Test
+	void functionShouldListTheFunctionWithItsAggregateFlag() {
+		JsonNode file = read(this.metadata.function(this.descriptor.functions().get(0)));
+		assertThat(file.propertyNames()).containsExactly("about", "functions");
+		JsonNode function = file.get("functions").get(0);
+		assertThat(function.get("name").asString()).isEqualTo("revert");
+		assertThat(function.get("aggregate").asBoolean()).isTrue();
+		assertThat(function.get("hint").get("en_US").asString()).isEqualTo("Reverts a string");
+		assertThat(function.get("node").get("category").asString()).isEqualTo("function");
+		assertThat(function.has("args")).isFalse();
+	}
+
+	private static JsonNode read(byte[] content) {
+		return JsonFiles.mapper().readTree(content);
+	}
+
+}
