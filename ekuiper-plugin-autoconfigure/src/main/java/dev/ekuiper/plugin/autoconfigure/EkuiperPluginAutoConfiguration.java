@@ -7,6 +7,7 @@ import dev.ekuiper.plugin.runtime.PluginDefinition;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
 import dev.ekuiper.plugin.runtime.RuntimeObserver;
 import dev.ekuiper.plugin.runtime.RuntimeSettings;
+import dev.ekuiper.plugin.runtime.TerminationSignals;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -60,7 +61,10 @@ public final class EkuiperPluginAutoConfiguration {
 		PluginRuntime runtime = new PluginRuntime(definition, settings,
 				CompositeRuntimeObserver.of(observers.orderedStream().toList()));
 		if (properties.exitOnHostLoss()) {
+			// Launched by eKuiper: end the process when eKuiper is gone, and make SIGTERM a
+			// graceful stop that exits 0.
 			runtime.onHostLost(() -> System.exit(SpringApplication.exit(context)));
+			TerminationSignals.exitGracefully(() -> SpringApplication.exit(context));
 		}
 		return runtime;
 	}

@@ -20,10 +20,11 @@ import org.springframework.util.unit.DataSize;
  * decides eKuiper is gone
  * @param setupTimeout How long a symbol's configure and open may take before its start is
  * refused
- * @param functionTimeout How long one function call may take before its channel is
- * replaced so later calls are served
+ * @param functionTimeout How long a function call, or a collect whose ack eKuiper waits
+ * for, may take before it is answered with an error and later calls are served again
  * @param stopTimeout How long a stop waits for a symbol to finish and close
- * @param maxReceiveSize Largest message accepted from eKuiper
+ * @param maxReceiveSize Largest message accepted from eKuiper; a larger one is answered
+ * with an error
  * @param watchParent Whether the death of the parent process (eKuiper) means the host is
  * lost
  * @param exitOnHostLoss Whether to close the application and exit when eKuiper is lost

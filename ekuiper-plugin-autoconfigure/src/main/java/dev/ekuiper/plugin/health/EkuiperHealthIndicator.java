@@ -11,7 +11,7 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * UP while the plugin's control channel to eKuiper is connected; DOWN with the reason
- * otherwise. Details list each symbol's running instances and last error.
+ * otherwise. Details list each symbol's running instances and last error, by kind.
  */
 public class EkuiperHealthIndicator extends AbstractHealthIndicator {
 
@@ -38,15 +38,15 @@ public class EkuiperHealthIndicator extends AbstractHealthIndicator {
 		else {
 			builder.up();
 		}
-		Map<String, Object> symbols = new LinkedHashMap<>();
+		// Grouped by kind: a source and a sink may share a name.
+		Map<String, Map<String, Object>> symbols = new LinkedHashMap<>();
 		for (SymbolStatus status : this.runtime.status()) {
 			Map<String, Object> detail = new LinkedHashMap<>();
-			detail.put("type", status.type().wireName());
 			detail.put("running", status.running());
 			if (status.lastError() != null) {
 				detail.put("lastError", status.lastError());
 			}
-			symbols.put(status.name(), detail);
+			symbols.computeIfAbsent(status.type().wireName(), (kind) -> new LinkedHashMap<>()).put(status.name(), detail);
 		}
 		builder.withDetail("symbols", symbols);
 	}

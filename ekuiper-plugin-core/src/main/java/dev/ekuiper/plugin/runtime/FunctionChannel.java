@@ -64,8 +64,8 @@ final class FunctionChannel {
 	synchronized void open() throws NngException {
 		this.generation++;
 		this.channel = new HostChannel("ekuiper-func-" + this.symbol + "-" + this.generation, this.url,
-				this.settings.keepAlive(), this::answer, () -> {
-				});
+				this.settings, this::answer, () -> {
+				}, true);
 		this.channel.start();
 		if (this.generation == 1) {
 			this.state.started();

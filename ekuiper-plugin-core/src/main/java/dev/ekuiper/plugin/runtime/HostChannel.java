@@ -37,6 +37,8 @@ final class HostChannel {
 
 	private final Duration keepAlive;
 
+	private final long transportLimit;
+
 	private final Handler handler;
 
 	private final Runnable idle;
@@ -51,23 +53,25 @@ final class HostChannel {
 	 * Creates a channel; {@link #start()} connects it.
 	 * @param name names the thread
 	 * @param url the host's REP address
-	 * @param keepAlive idle time before the handshake is sent again
+	 * @param settings keep-alive interval and receive limit
 	 * @param handler answers commands
 	 * @param idle runs on the channel thread about twice a second while no command comes
+	 * @param daemon whether the thread may not keep the JVM alive
 	 */
-	HostChannel(String name, String url, Duration keepAlive, Handler handler, Runnable idle) {
+	HostChannel(String name, String url, RuntimeSettings settings, Handler handler, Runnable idle, boolean daemon) {
 		this.url = url;
-		this.keepAlive = keepAlive;
+		this.keepAlive = settings.keepAlive();
+		this.transportLimit = settings.transportLimit();
 		this.handler = handler;
 		this.idle = idle;
 		this.thread = new Thread(this::run, name);
-		this.thread.setDaemon(true);
+		this.thread.setDaemon(daemon);
 	}
 
 	void start() throws NngException {
-		// No transport limit: the handler refuses an oversize command with an error answer,
-		// whereas a transport limit would drop the connection and leave the host waiting.
-		this.socket.setMaxReceiveSize(0);
+		// The handler refuses an oversize command with an error answer; only far larger
+		// messages hit the transport limit, which drops the connection to bound memory.
+		this.socket.setMaxReceiveSize(this.transportLimit);
 		this.socket.setReceiveTimeout(POLL);
 		this.socket.setSendTimeout(POLL);
 		this.socket.dialAsync(this.url);

@@ -129,6 +129,7 @@ public final class PluginRuntime implements AutoCloseable {
 		CountDownLatch lost = new CountDownLatch(1);
 		runtime.onHostLost(lost::countDown);
 		Runtime.getRuntime().addShutdownHook(new Thread(runtime::stop, "ekuiper-shutdown"));
+		TerminationSignals.exitGracefully(runtime::stop);
 		runtime.start();
 		lost.await();
 	}
@@ -158,9 +159,14 @@ public final class PluginRuntime implements AutoCloseable {
 		if (this.running) {
 			return;
 		}
+		// Every address is checked before anything starts, so a bad name leaves nothing half started.
 		String controlUrl;
+		Map<String, String> functionUrls = new LinkedHashMap<>();
 		try {
 			controlUrl = this.channels.control(this.definition.name());
+			for (String symbol : this.definition.functions().keySet()) {
+				functionUrls.put(symbol, this.channels.function(symbol));
+			}
 		}
 		catch (ProtocolException ex) {
 			throw new NngException(ex.getMessage());
@@ -175,10 +181,11 @@ public final class PluginRuntime implements AutoCloseable {
 		this.connected = false;
 		this.running = true;
 		for (Map.Entry<String, Function> entry : this.definition.functions().entrySet()) {
-			openFunction(entry.getKey(), entry.getValue());
+			openFunction(entry.getKey(), entry.getValue(), functionUrls.get(entry.getKey()));
 		}
-		this.control = new HostChannel("ekuiper-control", controlUrl, this.settings.keepAlive(), this::answer,
-				this::checkHost);
+		// Not a daemon: the control channel keeps the process alive while it serves.
+		this.control = new HostChannel("ekuiper-control", controlUrl, this.settings, this::answer, this::checkHost,
+				false);
 		this.control.start();
 		this.watchdog.scheduleWithFixedDelay(this::watch, 200, 200, TimeUnit.MILLISECONDS);
 		logger.info("eKuiper plugin '{}' serving {} on {}", this.definition.name(), this.states.keySet(), controlUrl);
@@ -207,8 +214,10 @@ public final class PluginRuntime implements AutoCloseable {
 			this.functions.clear();
 			this.watchdog.shutdownNow();
 			this.setupExecutor.shutdownNow();
-			this.connected = false;
-			this.observer.controlConnection(false);
+			if (this.connected) {
+				this.connected = false;
+				this.observer.controlConnection(false);
+			}
 			this.stopped.countDown();
 		}
 		logger.info("eKuiper plugin '{}' stopped", this.definition.name());
@@ -266,8 +275,8 @@ public final class PluginRuntime implements AutoCloseable {
 			command = ControlCommand.parse(bytes);
 		}
 		catch (ProtocolException ex) {
-			logger.warn("Refused control command {}: {}",
-					Texts.clip(new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.UTF_8)), ex.getMessage());
+			String shown = new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.UTF_8);
+			logger.warn("Refused control command {}: {}", Texts.clip(shown), ex.getMessage());
 			this.observer.commandAnswered("invalid", null, false);
 			return error(ex.getMessage());
 		}
@@ -368,14 +377,7 @@ public final class PluginRuntime implements AutoCloseable {
 		}
 	}
 
-	private void openFunction(String symbol, Function function) throws NngException {
-		String url;
-		try {
-			url = this.channels.function(symbol);
-		}
-		catch (ProtocolException ex) {
-			throw new NngException(ex.getMessage());
-		}
+	private void openFunction(String symbol, Function function, String url) throws NngException {
 		FunctionChannel channel = new FunctionChannel(symbol, function, url, this.settings, this.observer,
 				this.states.get(SymbolState.key(PluginType.FUNCTION, symbol)));
 		channel.open();

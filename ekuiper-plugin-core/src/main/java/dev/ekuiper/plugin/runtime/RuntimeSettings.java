@@ -21,10 +21,13 @@ import tools.jackson.databind.JsonNode;
  * stops itself
  * @param setupTimeout how long a symbol's configure and open may take before the start
  * is answered with an error
- * @param functionTimeout how long one function call may take before its channel is
- * replaced and later calls are served again
+ * @param functionTimeout how long one call into a symbol on the data path may take: a
+ * function call, or a sink's collect whose ack eKuiper waits for; a call that takes
+ * longer is answered with an error ({@code state:false}, an error ack) and later calls
+ * are served again
  * @param stopTimeout how long a stop waits for a symbol to close
- * @param maxReceiveSize largest message accepted from the host, in bytes
+ * @param maxReceiveSize largest message accepted from the host, in bytes; a larger
+ * command, function request or sink payload is answered with an error
  * @param watchParent whether the death of the parent process means the host is lost
  */
 public record RuntimeSettings(Path socketDirectory, Duration sendTimeout, Duration keepAlive,
@@ -32,6 +35,19 @@ public record RuntimeSettings(Path socketDirectory, Duration sendTimeout, Durati
 		long maxReceiveSize, boolean watchParent) {
 
 	private static final Logger logger = LoggerFactory.getLogger(RuntimeSettings.class);
+
+	/**
+	 * Returns the hard limit set on the transport: twice the max receive size. Messages
+	 * between the two limits are refused with an error answer and the connection stays;
+	 * beyond it the connection is dropped, so memory stays bounded whatever the peer sends.
+	 * @return the transport's max receive size in bytes, 0 for none
+	 */
+	public long transportLimit() {
+		if (this.maxReceiveSize <= 0) {
+			return 0;
+		}
+		return (this.maxReceiveSize > Long.MAX_VALUE / 2) ? Long.MAX_VALUE : this.maxReceiveSize * 2;
+	}
 
 	/**
 	 * Returns the defaults.

@@ -98,9 +98,9 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		PullSocket pull = new PullSocket();
 		PushSocket ack = null;
 		try {
-			// No transport limit: an oversize payload is refused here, with an error ack,
-			// whereas a transport limit would drop the connection and the message unseen.
-			pull.setMaxReceiveSize(0);
+			// An oversize payload is refused here with an error ack; only far larger ones hit
+			// the transport limit, which drops the connection to bound memory.
+			pull.setMaxReceiveSize(settings.transportLimit());
 			pull.listen(dataUrl);
 			if (requireAck) {
 				ack = new PushSocket();
