@@ -398,9 +398,10 @@ func runOne(s settings, k kind, size int) (result, float64) {
 	r.allocPerMessage, _ = strconv.ParseFloat(f[6], 64)
 
 	// The peer exits on its own (stop message / send timeout); give it 5 s.
+	// Its stdout is read to the end before Wait, which closes the pipe.
 	peerAlloc := make(chan float64, 1)
 	go func() {
-		v := -1.0
+		v := math.NaN()
 		for {
 			l, err := pout.ReadString('\n')
 			if fs := strings.Fields(l); len(fs) == 3 && fs[0] == "peer" {
@@ -412,15 +413,15 @@ func runOne(s settings, k kind, size int) (result, float64) {
 		}
 		peerAlloc <- v
 	}()
-	done := make(chan struct{})
-	go func() { _ = peer.Wait(); close(done) }()
+	var v float64
 	select {
-	case <-done:
+	case v = <-peerAlloc:
 	case <-time.After(5 * time.Second):
-		_ = peer.Process.Kill()
-		<-done
+		_ = peer.Process.Kill() // our own child
+		v = <-peerAlloc
 	}
-	return r, <-peerAlloc
+	_ = peer.Wait()
+	return r, v
 }
 
 func report(s settings, k kind, size int, r result, peerAlloc float64, summary *strings.Builder) {

@@ -1,0 +1,46 @@
+package dev.ekuiper.plugin.benchmarks;
+
+/** The four measured shapes, named as nngbench names them in its output lines. */
+enum Kind {
+
+	/** REQ client and REP echo over this SDK's NNG transport. */
+	REQREP("reqrep", true),
+
+	/** PUSH to PULL over this SDK's NNG transport. */
+	PUSHPULL("pushpull", false),
+
+	/** Ping-pong over a plain Unix-domain socket channel. */
+	RAWPP("rawuds-pingpong", true),
+
+	/** One-way stream over a plain Unix-domain socket channel. */
+	RAWSTREAM("rawuds-stream", false),
+
+	/**
+	 * Control experiment: raw ping-pong with one thread hand-off per received message, as
+	 * the transport's pipes do it ({@link HandoffChannel}). Only with mode {@code handoff}.
+	 */
+	RAWHANDOFF("rawuds-handoff", true);
+
+	private final String label;
+
+	private final boolean roundTrip;
+
+	Kind(String label, boolean roundTrip) {
+		this.label = label;
+		this.roundTrip = roundTrip;
+	}
+
+	String label() {
+		return this.label;
+	}
+
+	/** Round trips (latency percentiles) rather than a one-way stream (rate only). */
+	boolean roundTrip() {
+		return this.roundTrip;
+	}
+
+	boolean raw() {
+		return this == RAWPP || this == RAWSTREAM || this == RAWHANDOFF;
+	}
+
+}
