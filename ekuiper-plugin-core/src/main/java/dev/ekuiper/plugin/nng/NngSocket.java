@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.ekuiper.plugin.nng.transport.Address;
@@ -48,7 +47,7 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 	final ReentrantLock lock = new ReentrantLock();
 
 	/** Signalled when a pipe comes, goes or becomes writable. */
-	final Condition pipesChanged = this.lock.newCondition();
+	final Waiters pipesChanged = new Waiters(this.lock);
 
 	/** Pipes that finished their handshake; guarded by lock. */
 	final List<Pipe> pipes = new ArrayList<>();
@@ -285,21 +284,12 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 	}
 
 	/**
-	 * Waits on a condition of {@link #lock} until signalled or the deadline passes.
+	 * Waits, with {@link #lock} held, until signalled or the deadline passes.
 	 * @return {@code false} if the deadline had passed
 	 */
-	boolean await(Condition condition, long deadline) throws NngException {
+	boolean await(Waiters waiters, long deadline) throws NngException {
 		try {
-			if (deadline == Long.MAX_VALUE) {
-				condition.await();
-				return true;
-			}
-			long wait = deadline - System.nanoTime();
-			if (wait <= 0) {
-				return false;
-			}
-			condition.awaitNanos(wait);
-			return true;
+			return waiters.await(deadline);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

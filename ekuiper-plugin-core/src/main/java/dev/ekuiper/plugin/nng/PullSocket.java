@@ -1,7 +1,6 @@
 package dev.ekuiper.plugin.nng;
 
 import java.time.Duration;
-import java.util.concurrent.locks.Condition;
 
 import dev.ekuiper.plugin.nng.transport.Pipe;
 import dev.ekuiper.plugin.nng.wire.FrameDecoder;
@@ -13,7 +12,7 @@ import dev.ekuiper.plugin.nng.wire.FrameDecoder;
  */
 public final class PullSocket extends NngSocket {
 
-	private final Condition notEmpty = this.lock.newCondition();
+	private final Waiters notEmpty = new Waiters(this.lock);
 
 	private final ReceiveQueue queue = new ReceiveQueue(ReceiveQueue.DEFAULT_CAPACITY, this.notEmpty);
 

@@ -2,7 +2,6 @@ package dev.ekuiper.plugin.nng;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
 
 import dev.ekuiper.plugin.nng.transport.Pipe;
 import dev.ekuiper.plugin.nng.wire.FrameDecoder;
@@ -29,13 +28,13 @@ final class ReceiveQueue {
 
 	private final List<Pipe> paused = new ArrayList<>();
 
-	private final Condition notEmpty;
+	private final Waiters notEmpty;
 
 	private int head;
 
 	private int size;
 
-	ReceiveQueue(int capacity, Condition notEmpty) {
+	ReceiveQueue(int capacity, Waiters notEmpty) {
 		this.bodies = new byte[capacity][];
 		this.pipes = new Pipe[capacity];
 		this.words = new int[capacity * WORDS_PER_SLOT];
@@ -56,7 +55,7 @@ final class ReceiveQueue {
 		System.arraycopy(frame.words(), 0, this.words, slot * WORDS_PER_SLOT, count);
 		this.wordCounts[slot] = count;
 		this.size++;
-		this.notEmpty.signal();
+		this.notEmpty.signalAll();
 		return true;
 	}
 

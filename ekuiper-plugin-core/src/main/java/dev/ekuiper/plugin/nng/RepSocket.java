@@ -1,7 +1,6 @@
 package dev.ekuiper.plugin.nng;
 
 import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.locks.Condition;
 
 import dev.ekuiper.plugin.nng.transport.Pipe;
 import dev.ekuiper.plugin.nng.wire.FrameDecoder;
@@ -17,7 +16,7 @@ public final class RepSocket extends NngSocket {
 	/** Per-thread copy of the backtrace being sent, written outside the lock. */
 	private static final ThreadLocal<int[]> SEND_BACKTRACE = ThreadLocal.withInitial(() -> new int[16]);
 
-	private final Condition notEmpty = this.lock.newCondition();
+	private final Waiters notEmpty = new Waiters(this.lock);
 
 	private final ReceiveQueue queue = new ReceiveQueue(ReceiveQueue.DEFAULT_CAPACITY, this.notEmpty);
 

@@ -2,7 +2,6 @@ package dev.ekuiper.plugin.nng;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.Condition;
 
 import dev.ekuiper.plugin.nng.transport.Pipe;
 import dev.ekuiper.plugin.nng.wire.FrameDecoder;
@@ -18,7 +17,7 @@ public final class ReqSocket extends NngSocket {
 
 	private static final ThreadLocal<int[]> SEND_WORD = ThreadLocal.withInitial(() -> new int[1]);
 
-	private final Condition replied = this.lock.newCondition();
+	private final Waiters replied = new Waiters(this.lock);
 
 	private final int[] idWord = new int[1];
 

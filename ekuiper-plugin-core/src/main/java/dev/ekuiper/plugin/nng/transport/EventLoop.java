@@ -10,6 +10,7 @@ import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,8 @@ public final class EventLoop {
 	private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
 
 	private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+
+	private final Consumer<SelectionKey> dispatcher = this::dispatch;
 
 	private volatile boolean running = true;
 
@@ -162,18 +165,13 @@ public final class EventLoop {
 		try {
 			while (this.running) {
 				long timeout = runTimers();
+				// The consumer form walks no selected-key set: nothing is allocated per wake-up.
 				if (this.tasks.isEmpty()) {
-					this.selector.select(timeout);
+					this.selector.select(this.dispatcher, timeout);
 				}
 				else {
-					this.selector.selectNow();
+					this.selector.selectNow(this.dispatcher);
 				}
-				for (SelectionKey key : this.selector.selectedKeys()) {
-					if (key.isValid()) {
-						dispatch(key);
-					}
-				}
-				this.selector.selectedKeys().clear();
 				runTasks();
 			}
 		}
@@ -187,6 +185,9 @@ public final class EventLoop {
 	}
 
 	private void dispatch(SelectionKey key) {
+		if (!key.isValid()) {
+			return;
+		}
 		try {
 			((Handler) key.attachment()).ready(key);
 		}

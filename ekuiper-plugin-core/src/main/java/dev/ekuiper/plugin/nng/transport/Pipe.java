@@ -234,6 +234,7 @@ public final class Pipe implements EventLoop.Handler {
 	private void readAvailable() {
 		try {
 			while (!this.paused) {
+				int room = this.in.remaining();
 				int n = this.channel.read(this.in);
 				if (n < 0) {
 					boolean truncated = this.decoder.inFrame() || (!this.active && this.in.position() > 0);
@@ -249,6 +250,10 @@ public final class Pipe implements EventLoop.Handler {
 				}
 				finally {
 					this.in.compact();
+				}
+				if (n < room) {
+					// The kernel had no more: skip the read that would only say so.
+					return;
 				}
 			}
 		}
