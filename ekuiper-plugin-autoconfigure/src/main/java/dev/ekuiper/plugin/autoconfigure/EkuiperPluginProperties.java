@@ -14,8 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param socketDirectory Directory holding eKuiper's plugin sockets
  * @param sendTimeout How long a source emit or a sink ack may wait for eKuiper to read;
  * eKuiper's process argument overrides it
- * @param keepAlive Idle time after which the control and function channels re-send their
- * handshake
+ * @param keepAlive Idle time after which the function channels re-send their handshake;
+ * the control channel re-handshakes only when its connection comes back
  * @param hostLossTimeout How long the control connection may stay down before the plugin
  * decides eKuiper is gone
  * @param setupTimeout How long a symbol's configure and open may take before its start is

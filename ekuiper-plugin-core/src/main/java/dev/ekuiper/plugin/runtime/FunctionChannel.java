@@ -65,7 +65,7 @@ final class FunctionChannel {
 		this.generation++;
 		this.channel = new HostChannel("ekuiper-func-" + this.symbol + "-" + this.generation, this.url,
 				this.settings, this::answer, () -> {
-				}, true);
+				}, HostChannel.Kind.FUNCTION);
 		this.channel.start();
 		if (this.generation == 1) {
 			this.state.started();

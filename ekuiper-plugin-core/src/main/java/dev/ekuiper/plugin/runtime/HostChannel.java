@@ -25,6 +25,17 @@ final class HostChannel {
 
 	private static final Duration POLL = Duration.ofMillis(500);
 
+	/** The two kinds of reversed channel. */
+	enum Kind {
+
+		/** {@code plugin_<name>.ipc}: commands; no idle re-handshake, keeps the JVM alive. */
+		CONTROL,
+
+		/** {@code func_<name>.ipc}: calls; re-handshakes when idle, as eKuiper's SDKs do. */
+		FUNCTION
+
+	}
+
 	/** Answers one command; must not throw. */
 	@FunctionalInterface
 	interface Handler {
@@ -56,16 +67,20 @@ final class HostChannel {
 	 * @param settings keep-alive interval and receive limit
 	 * @param handler answers commands
 	 * @param idle runs on the channel thread about twice a second while no command comes
-	 * @param daemon whether the thread may not keep the JVM alive
+	 * @param kind which channel this is
 	 */
-	HostChannel(String name, String url, RuntimeSettings settings, Handler handler, Runnable idle, boolean daemon) {
+	HostChannel(String name, String url, RuntimeSettings settings, Handler handler, Runnable idle, Kind kind) {
 		this.url = url;
-		this.keepAlive = settings.keepAlive();
+		// eKuiper's REP keeps the last request of a dead connection: an idle re-handshake on
+		// the control channel would be taken as the next process's handshake after a
+		// restart, before that process is up. A lost connection is re-handshaken anyway.
+		this.keepAlive = (kind == Kind.CONTROL) ? null : settings.keepAlive();
 		this.transportLimit = settings.transportLimit();
 		this.handler = handler;
 		this.idle = idle;
 		this.thread = new Thread(this::run, name);
-		this.thread.setDaemon(daemon);
+		// The control channel keeps the process alive while it serves.
+		this.thread.setDaemon(kind != Kind.CONTROL);
 	}
 
 	void start() throws NngException {
@@ -112,7 +127,8 @@ final class HostChannel {
 				if (!this.open) {
 					break;
 				}
-				if (ex instanceof NngStateException || System.nanoTime() - lastSent >= this.keepAlive.toNanos()) {
+				if (ex instanceof NngStateException
+						|| (this.keepAlive != null && System.nanoTime() - lastSent >= this.keepAlive.toNanos())) {
 					lastSent = send(HANDSHAKE);
 				}
 				continue;

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  *
  * @param socketDirectory where eKuiper's sockets live
  * @param sendTimeout how long a source emit or a sink ack may wait for the host
- * @param keepAlive idle time after which a channel re-sends its handshake
+ * @param keepAlive idle time after which a function channel re-sends its handshake (the
+ * control channel re-handshakes only when its connection comes back)
  * @param hostLossTimeout how long the control connection may stay lost before the plugin
  * stops itself
  * @param setupTimeout how long a symbol's configure and open may take before the start
