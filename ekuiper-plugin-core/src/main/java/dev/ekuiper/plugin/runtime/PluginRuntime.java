@@ -183,9 +183,8 @@ public final class PluginRuntime implements AutoCloseable {
 		for (Map.Entry<String, Function> entry : this.definition.functions().entrySet()) {
 			openFunction(entry.getKey(), entry.getValue(), functionUrls.get(entry.getKey()));
 		}
-		// Not a daemon: the control channel keeps the process alive while it serves.
 		this.control = new HostChannel("ekuiper-control", controlUrl, this.settings, this::answer, this::checkHost,
-				false);
+				HostChannel.Kind.CONTROL);
 		this.control.start();
 		this.watchdog.scheduleWithFixedDelay(this::watch, 200, 200, TimeUnit.MILLISECONDS);
 		logger.info("eKuiper plugin '{}' serving {} on {}", this.definition.name(), this.states.keySet(), controlUrl);
