@@ -30,6 +30,14 @@ final class DescriptorChecks {
 	private static final Set<String> BUILT_IN_SINKS = Set.of("edgex", "file", "log", "memory", "mqtt", "neuron", "nop",
 			"redis", "redisPub", "rest", "websocket");
 
+	/**
+	 * Source properties eKuiper 2.x reads for every source, sets itself, or rewrites as
+	 * durations when a configuration is saved over REST.
+	 */
+	private static final Set<String> HOST_SOURCE_PROPERTIES = Set.of("interval", "decompression", "connectionSelector",
+			"payloadFormat", "mergeField", "merger", "format", "key", "datasource", "schemaId", "delimiter",
+			"retainSize", "strictValidation", "timestamp", "timestampFormat", "timeout", "expiration", "cacheTtl");
+
 	private DescriptorChecks() {
 	}
 
@@ -80,7 +88,19 @@ final class DescriptorChecks {
 			.stream()
 			.filter((symbol) -> BUILT_IN_SINKS.contains(symbol.name()))
 			.forEach((symbol) -> warnings.accept(shadowed("sink", symbol.name())));
+		for (SymbolDescriptor source : descriptor.sources()) {
+			source.properties()
+				.stream()
+				.filter((property) -> HOST_SOURCE_PROPERTIES.contains(property.name()))
+				.forEach((property) -> warnings.accept(reserved(source.name(), property.name())));
+		}
 		return name;
+	}
+
+	private static String reserved(String source, String property) {
+		return "The source '" + source + "' has a property '" + property + "', which eKuiper reads or rewrites itself "
+				+ "for every source (an 'interval' inserts a rate limiter that keeps one record per interval; "
+				+ "'timeout', 'expiration' and 'cacheTtl' are rewritten as durations such as \"250ms\"). Rename it.";
 	}
 
 	private static void checkName(String kind, String name, List<String> problems) {

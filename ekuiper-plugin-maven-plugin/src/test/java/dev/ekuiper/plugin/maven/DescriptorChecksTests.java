@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
+import dev.ekuiper.plugin.descriptor.PropertyDescriptor;
 import dev.ekuiper.plugin.descriptor.SymbolDescriptor;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,17 @@ class DescriptorChecksTests {
 		DescriptorChecks.pluginName(descriptor, null, this.warnings::add);
 		assertThat(this.warnings).hasSize(2)
 			.allMatch((warning) -> warning.contains("name of an eKuiper built-in") && warning.contains("'file'"));
+	}
+
+	@Test
+	void pluginNameWhenASourcePropertyIsOneEkuiperReadsItselfShouldWarn() throws Exception {
+		List<PropertyDescriptor> properties = List.of(new PropertyDescriptor("interval", "int", 1000, ""),
+				new PropertyDescriptor("period", "int", 1000, ""));
+		SymbolDescriptor sensor = new SymbolDescriptor("sensor", "", "Config", properties, false);
+		PluginDescriptor descriptor = new PluginDescriptor("sam", List.of(sensor), List.of(), List.of());
+		DescriptorChecks.pluginName(descriptor, null, this.warnings::add);
+		assertThat(this.warnings).singleElement()
+			.satisfies((warning) -> assertThat(warning).contains("'sensor'", "'interval'", "rate limiter"));
 	}
 
 }
