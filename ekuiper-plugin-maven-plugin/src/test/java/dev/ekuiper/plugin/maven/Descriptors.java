@@ -19,7 +19,7 @@ final class Descriptors {
 	 */
 	static PluginDescriptor sam() {
 		SymbolDescriptor source = new SymbolDescriptor("pyjson", "Emits JSON records", "com.example.JsonConfig",
-				List.of(new PropertyDescriptor("interval", "int", 1000, "Milliseconds between records"),
+				List.of(new PropertyDescriptor("period", "int", 1000, "Milliseconds between records"),
 						new PropertyDescriptor("name", "string", "true", ""),
 						new PropertyDescriptor("loop", "bool", false, "Whether to loop"),
 						new PropertyDescriptor("tags", "list_string", List.of("a", "b: c"), ""),

@@ -86,7 +86,7 @@ class PluginZipTests {
 		}
 		assertThat(this.staged.resolve("sam.jar")).hasContent("fat jar");
 		assertThat(this.staged.resolve("sinks/print.json")).hasContent("{\"about\":{}}");
-		assertThat(this.staged.resolve("sources/pyjson.yaml")).content().contains("interval: 1000");
+		assertThat(this.staged.resolve("sources/pyjson.yaml")).content().contains("period: 1000");
 	}
 
 	@Test

@@ -21,7 +21,7 @@ class SourceDefaultsTests {
 	void renderShouldWriteADefaultSectionWithTheDefaultedProperties() {
 		String yaml = text(Descriptors.sam().sources().get(0));
 		assertThat(yaml).startsWith("# Configuration of the source 'pyjson'");
-		assertThat(yaml).contains("default:\n  interval: 1000\n  name: \"true\"\n  loop: false\n  tags:\n"
+		assertThat(yaml).contains("default:\n  period: 1000\n  name: \"true\"\n  loop: false\n  tags:\n"
 				+ "    - \"a\"\n    - \"b: c\"\n");
 		assertThat(yaml).doesNotContain("topic");
 	}

@@ -23,17 +23,17 @@ class UiMetadataTests {
 		assertThat(source.propertyNames()).containsExactly("about", "libs", "properties", "node");
 		JsonNode fields = source.get("properties").get("default");
 		assertThat(fields).hasSize(5);
-		JsonNode interval = fields.get(0);
-		assertThat(interval.propertyNames()).containsExactly("name", "default", "optional", "control", "type", "hint",
+		JsonNode period = fields.get(0);
+		assertThat(period.propertyNames()).containsExactly("name", "default", "optional", "control", "type", "hint",
 				"label");
-		assertThat(interval.get("name").asString()).isEqualTo("interval");
-		assertThat(interval.get("default").asInt()).isEqualTo(1000);
-		assertThat(interval.get("optional").asBoolean()).isTrue();
-		assertThat(interval.get("control").asString()).isEqualTo("text");
-		assertThat(interval.get("type").asString()).isEqualTo("int");
-		assertThat(interval.get("hint").get("en_US").asString()).isEqualTo("Milliseconds between records");
-		assertThat(interval.get("hint").get("zh_CN").asString()).isEqualTo("Milliseconds between records");
-		assertThat(interval.get("label").get("en_US").asString()).isEqualTo("interval");
+		assertThat(period.get("name").asString()).isEqualTo("period");
+		assertThat(period.get("default").asInt()).isEqualTo(1000);
+		assertThat(period.get("optional").asBoolean()).isTrue();
+		assertThat(period.get("control").asString()).isEqualTo("text");
+		assertThat(period.get("type").asString()).isEqualTo("int");
+		assertThat(period.get("hint").get("en_US").asString()).isEqualTo("Milliseconds between records");
+		assertThat(period.get("hint").get("zh_CN").asString()).isEqualTo("Milliseconds between records");
+		assertThat(period.get("label").get("en_US").asString()).isEqualTo("period");
 	}
 
 	@Test

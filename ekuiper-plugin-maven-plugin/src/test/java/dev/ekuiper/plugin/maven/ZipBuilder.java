@@ -30,7 +30,7 @@ final class ZipBuilder {
 		builder.file("sinks/print.json", "{\"about\":{}}", 0644);
 		builder.folder("sources/");
 		builder.file("sources/pyjson.json", "{\"about\":{}}", 0644);
-		builder.file("sources/pyjson.yaml", "default:\n  interval: 1000\n", 0644);
+		builder.file("sources/pyjson.yaml", "default:\n  period: 1000\n", 0644);
 		return builder;
 	}
 
