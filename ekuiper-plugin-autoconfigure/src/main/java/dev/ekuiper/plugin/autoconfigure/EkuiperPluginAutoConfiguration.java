@@ -7,7 +7,6 @@ import dev.ekuiper.plugin.runtime.PluginDefinition;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
 import dev.ekuiper.plugin.runtime.RuntimeObserver;
 import dev.ekuiper.plugin.runtime.RuntimeSettings;
-import dev.ekuiper.plugin.runtime.TerminationSignals;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -61,10 +60,7 @@ public final class EkuiperPluginAutoConfiguration {
 		PluginRuntime runtime = new PluginRuntime(definition, settings,
 				CompositeRuntimeObserver.of(observers.orderedStream().toList()));
 		if (properties.exitOnHostLoss()) {
-			// Launched by eKuiper: end the process when eKuiper is gone, and make SIGTERM a
-			// graceful stop that exits 0.
 			runtime.onHostLost(() -> System.exit(SpringApplication.exit(context)));
-			TerminationSignals.exitGracefully(() -> SpringApplication.exit(context));
 		}
 		return runtime;
 	}
@@ -72,8 +68,11 @@ public final class EkuiperPluginAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@Conditional(NotDescribing.class)
-	EkuiperPluginLifecycle ekuiperPluginLifecycle(PluginRuntime runtime) {
-		return new EkuiperPluginLifecycle(runtime);
+	EkuiperPluginLifecycle ekuiperPluginLifecycle(PluginRuntime runtime, EkuiperPluginProperties properties,
+			ConfigurableApplicationContext context) {
+		// Launched by eKuiper, SIGTERM becomes a graceful stop that exits 0.
+		Runnable onTermination = properties.exitOnHostLoss() ? () -> SpringApplication.exit(context) : null;
+		return new EkuiperPluginLifecycle(runtime, onTermination);
 	}
 
 	@Bean

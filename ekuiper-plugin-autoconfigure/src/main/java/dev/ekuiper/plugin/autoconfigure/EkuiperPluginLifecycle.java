@@ -2,6 +2,7 @@ package dev.ekuiper.plugin.autoconfigure;
 
 import dev.ekuiper.plugin.nng.NngException;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
+import dev.ekuiper.plugin.runtime.TerminationSignals;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -17,16 +18,35 @@ public class EkuiperPluginLifecycle implements SmartLifecycle {
 
 	private final PluginRuntime runtime;
 
+	private final Runnable onTermination;
+
+	private boolean signalsHandled;
+
 	/**
 	 * Creates the lifecycle.
 	 * @param runtime the runtime to start and stop
 	 */
 	public EkuiperPluginLifecycle(PluginRuntime runtime) {
+		this(runtime, null);
+	}
+
+	/**
+	 * Creates the lifecycle, making SIGTERM and SIGINT a graceful stop that exits 0 once
+	 * the runtime first starts.
+	 * @param runtime the runtime to start and stop
+	 * @param onTermination closes the application on SIGTERM or SIGINT, or {@code null} to
+	 * leave signals to the JVM
+	 */
+	public EkuiperPluginLifecycle(PluginRuntime runtime, Runnable onTermination) {
 		this.runtime = runtime;
+		this.onTermination = onTermination;
 	}
 
 	@Override
 	public void start() {
+		if (this.onTermination != null && !this.signalsHandled) {
+			this.signalsHandled = TerminationSignals.exitGracefully(this.onTermination);
+		}
 		try {
 			this.runtime.start();
 		}

@@ -25,9 +25,17 @@ record Control(String symbolName, Meta meta, String pluginType,
 		return new Control(symbol, Meta.EMPTY, "func", null);
 	}
 
-	/** Returns the key the host records this start under: the name of its data socket. */
+	/** Names this start in replay results: its data socket, or {@code func_<symbol>}. */
 	String key() {
 		return "func".equals(this.pluginType) ? "func_" + this.symbolName : this.meta.socketName();
+	}
+
+	/**
+	 * Returns the key eKuiper records this start under: the meta alone. Every function has
+	 * the empty meta, so only the function started last is replayed, as in eKuiper.
+	 */
+	String recordKey() {
+		return this.meta.socketName();
 	}
 
 	byte[] startCommand() {

@@ -79,7 +79,7 @@ final class PluginControl implements AutoCloseable {
 	void start(Control control) {
 		expectOk(send(control.startCommand()));
 		synchronized (this.starts) {
-			this.starts.put(control.key(), control);
+			this.starts.put(control.recordKey(), control);
 		}
 	}
 
@@ -87,7 +87,7 @@ final class PluginControl implements AutoCloseable {
 	void stop(Control control) {
 		expectOk(send(control.stopCommand()));
 		synchronized (this.starts) {
-			this.starts.remove(control.key());
+			this.starts.remove(control.recordKey());
 		}
 	}
 

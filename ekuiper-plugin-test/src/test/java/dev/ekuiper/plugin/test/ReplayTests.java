@@ -63,13 +63,15 @@ class ReplayTests {
 		FakePlugin second = startPlugin(2, false);
 		List<ReplayResult> replayed = this.host.awaitHandshake(WAIT);
 		assertThat(replayed).extracting(ReplayResult::key)
-			.containsExactly("rule1_stream1_0", "rule1_collect_0_0", "func_revert", "func_upper");
+			.containsExactly("rule1_stream1_0", "rule1_collect_0_0", "func_upper");
 		assertThat(replayed).allMatch(ReplayResult::ok);
 		assertThat(this.host.lastReplay()).isEqualTo(replayed);
-		assertThat(startTexts(second)).containsExactlyElementsOf(
-				firstStarts.stream().filter((text) -> !text.contains("rule2")).toList());
+		// As in eKuiper, starts are recorded by meta, which every function shares: only the
+		// function started last is replayed, so a plugin must open the others by itself.
+		assertThat(startTexts(second)).containsExactlyElementsOf(firstStarts.stream()
+			.filter((text) -> !text.contains("rule2") && !text.contains("revert"))
+			.toList());
 		assertThat(source.next(WAIT).message()).containsEntry("generation", 2.0);
-		assertThat(revert.exec(List.of(), "rule1", "op1").result()).isEqualTo("revert 2");
 		assertThat(upper.exec(List.of(), "rule1", "op1").result()).isEqualTo("upper 2");
 		await().atMost(WAIT).until(sink::isConnected);
 		sink.sendRow(Map.of("a", 1));
