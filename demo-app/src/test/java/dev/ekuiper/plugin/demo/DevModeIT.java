@@ -46,7 +46,7 @@ class DevModeIT {
 	@Test
 	void sensorRecordsFlowThroughC2fToTheFile() throws Exception {
 		Path file = this.directory.resolve("rows.jsonl");
-		List<JsonNode> lines = run("--records", "4", "--source-config", "{\"interval\":50,\"sensors\":[\"a\",\"b\"]}",
+		List<JsonNode> lines = run("--records", "4", "--source-config", "{\"period\":50,\"sensors\":[\"a\",\"b\"]}",
 				"--sink-config", "{\"path\":\"" + file + "\"}");
 		assertThat(lines).hasSize(4).allSatisfy((line) -> {
 			JsonNode source = line.get("source");

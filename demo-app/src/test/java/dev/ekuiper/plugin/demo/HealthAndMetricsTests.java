@@ -49,7 +49,7 @@ class HealthAndMetricsTests {
 	void sourceRecordsAreCounted(EmbeddedHost host) {
 		double starts = count("ekuiper.control.commands", "command", "start", "type", "source", "result", "ok");
 		try (SourceConnection source = host.startSource("sensor", "meteredRule", "sensors",
-				Map.of("interval", 10, "sensors", List.of("a")))) {
+				Map.of("period", 10, "sensors", List.of("a")))) {
 			for (int i = 0; i < 5; i++) {
 				source.next(WAIT);
 			}

@@ -45,7 +45,7 @@ class PluginDescriptorTests {
 		PluginDescriptor descriptor = PluginDescriptor.describe(this.definition);
 		assertThat(symbol(descriptor.sources(), "sensor").properties())
 			.extracting(PropertyDescriptor::name, PropertyDescriptor::type, PropertyDescriptor::defaultValue)
-			.containsExactly(tuple("interval", "int", 1000),
+			.containsExactly(tuple("period", "int", 1000),
 					tuple("sensors", "list_string", List.of("sensor-1", "sensor-2")),
 					tuple("minTemperature", "float", 18.0), tuple("maxTemperature", "float", 26.0),
 					tuple("minHumidity", "float", 30.0), tuple("maxHumidity", "float", 60.0), tuple("seed", "int", 0L));

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * Configuration of the {@code sensor} source, bound from the stream's properties. Missing
  * properties take the defaults set here, which also become {@code sources/sensor.yaml}.
  *
- * @param interval milliseconds between two readings of each sensor
+ * @param period milliseconds between two readings of each sensor (not {@code interval},
+ * which eKuiper reads itself for every source and turns into a rate limiter)
  * @param sensors ids of the simulated sensors
  * @param minTemperature lowest temperature, in degrees Celsius
  * @param maxTemperature highest temperature, in degrees Celsius
@@ -17,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param seed seed of the simulation for repeatable readings, or 0 for a random one
  */
 public record SensorConfig(
-		@JsonPropertyDescription("Milliseconds between two readings of each sensor") Integer interval,
+		@JsonPropertyDescription("Milliseconds between two readings of each sensor") Integer period,
 		@JsonPropertyDescription("Ids of the simulated sensors") List<String> sensors,
 		@JsonPropertyDescription("Lowest temperature, in degrees Celsius") Double minTemperature,
 		@JsonPropertyDescription("Highest temperature, in degrees Celsius") Double maxTemperature,
@@ -29,7 +30,7 @@ public record SensorConfig(
 	 * Applies the defaults to missing properties.
 	 */
 	public SensorConfig {
-		interval = (interval != null) ? interval : 1000;
+		period = (period != null) ? period : 1000;
 		sensors = (sensors != null) ? List.copyOf(sensors) : List.of("sensor-1", "sensor-2");
 		minTemperature = (minTemperature != null) ? minTemperature : 18.0;
 		maxTemperature = (maxTemperature != null) ? maxTemperature : 26.0;
@@ -43,8 +44,8 @@ public record SensorConfig(
 	 * @throws IllegalArgumentException naming the property at fault
 	 */
 	void validate() {
-		if (this.interval <= 0) {
-			throw new IllegalArgumentException("interval must be positive, got " + this.interval);
+		if (this.period <= 0) {
+			throw new IllegalArgumentException("period must be positive, got " + this.period);
 		}
 		if (this.sensors.isEmpty()) {
 			throw new IllegalArgumentException("sensors must name at least one sensor");

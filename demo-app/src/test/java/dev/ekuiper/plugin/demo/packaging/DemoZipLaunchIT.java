@@ -282,7 +282,7 @@ class DemoZipLaunchIT {
 				.isEqualTo(Map.of("name", "pyjson", "value", 2021.0)));
 			// eKuiper passes the yaml's default section with the stream's properties over it.
 			Map<String, Object> sensorConfig = new LinkedHashMap<>(installedDefaults("sensor"));
-			sensorConfig.put("interval", 50);
+			sensorConfig.put("period", 50);
 			sensorConfig.put("sensors", List.of("a", "b"));
 			this.sourceConfigs.put("sensor", sensorConfig);
 			this.sourceChecks.put("sensor", this::checkSensorReadings);

@@ -28,7 +28,7 @@ class SensorSourceTests {
 
 	@Test
 	void recordsHaveTheConfiguredShape(EmbeddedHost host) {
-		Map<String, Object> config = Map.of("interval", 20, "sensors", List.of("kitchen", "garage"), "minTemperature",
+		Map<String, Object> config = Map.of("period", 20, "sensors", List.of("kitchen", "garage"), "minTemperature",
 				-5, "maxTemperature", 5, "minHumidity", 80, "maxHumidity", 90, "seed", 42);
 		try (SourceConnection source = host.startSource("sensor", "sensorRule", "sensors", config)) {
 			List<Map<String, Object>> records = new ArrayList<>();
@@ -63,11 +63,11 @@ class SensorSourceTests {
 	@Test
 	void invalidConfigFailsTheRuleStartWithTheProperty(EmbeddedHost host) {
 		assertThatExceptionOfType(HostCommandException.class)
-			.isThrownBy(() -> host.startSource("sensor", "badRule", "sensors", Map.of("interval", 0)))
-			.withMessageContaining("interval must be positive");
+			.isThrownBy(() -> host.startSource("sensor", "badRule", "sensors", Map.of("period", 0)))
+			.withMessageContaining("period must be positive");
 		assertThatExceptionOfType(HostCommandException.class)
-			.isThrownBy(() -> host.startSource("sensor", "badRule", "sensors", Map.of("interval", "often")))
-			.withMessageContaining("interval");
+			.isThrownBy(() -> host.startSource("sensor", "badRule", "sensors", Map.of("period", "often")))
+			.withMessageContaining("period");
 	}
 
 }
