@@ -12,9 +12,7 @@ import dev.ekuiper.plugin.nng.wire.FrameDecoder;
  */
 public final class PullSocket extends NngSocket {
 
-	private final Waiters notEmpty = new Waiters(this.lock);
-
-	private final ReceiveQueue queue = new ReceiveQueue(ReceiveQueue.DEFAULT_CAPACITY, this.notEmpty);
+	private final ReceiveQueue queue = new ReceiveQueue(ReceiveQueue.DEFAULT_CAPACITY, this.lock);
 
 	/** Opens a PULL0 socket with no connections. */
 	public PullSocket() {
@@ -49,7 +47,7 @@ public final class PullSocket extends NngSocket {
 		try {
 			while (this.queue.isEmpty()) {
 				checkOpen();
-				if (!await(this.notEmpty, deadline)) {
+				if (!await(this.queue.notEmpty(), deadline)) {
 					throw timeout("receive", timeoutNanos, "no message");
 				}
 			}
@@ -62,18 +60,12 @@ public final class PullSocket extends NngSocket {
 
 	@Override
 	boolean onFrame(Pipe pipe, FrameDecoder frame) {
-		this.lock.lock();
-		try {
-			return this.queue.offer(pipe, frame);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.queue.offerLocked(pipe, frame);
 	}
 
 	@Override
 	void onClose() {
-		this.notEmpty.signalAll();
+		this.queue.notEmpty().signalAll();
 	}
 
 }

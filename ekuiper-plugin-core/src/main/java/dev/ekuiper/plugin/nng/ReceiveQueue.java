@@ -2,6 +2,7 @@ package dev.ekuiper.plugin.nng;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.ekuiper.plugin.nng.transport.Pipe;
 import dev.ekuiper.plugin.nng.wire.FrameDecoder;
@@ -10,7 +11,7 @@ import dev.ekuiper.plugin.nng.wire.FrameDecoder;
  * A bounded ring of received messages, each with its pipe and protocol header words,
  * stored in preallocated slots so queueing allocates nothing. When it is full, the pipe
  * that could not deliver is paused and resumed once a slot frees up. Guarded by the
- * owning socket's lock.
+ * owning socket's lock, whose waiters for a message it keeps.
  */
 final class ReceiveQueue {
 
@@ -28,18 +29,32 @@ final class ReceiveQueue {
 
 	private final List<Pipe> paused = new ArrayList<>();
 
+	private final ReentrantLock lock;
+
 	private final Waiters notEmpty;
 
 	private int head;
 
 	private int size;
 
-	ReceiveQueue(int capacity, Waiters notEmpty) {
+	ReceiveQueue(int capacity, ReentrantLock lock) {
 		this.bodies = new byte[capacity][];
 		this.pipes = new Pipe[capacity];
 		this.words = new int[capacity * WORDS_PER_SLOT];
 		this.wordCounts = new int[capacity];
-		this.notEmpty = notEmpty;
+		this.lock = lock;
+		this.notEmpty = new Waiters(lock);
+	}
+
+	/** Queues a frame from the loop thread, taking the lock; see {@link #offer}. */
+	boolean offerLocked(Pipe pipe, FrameDecoder frame) {
+		this.lock.lock();
+		try {
+			return offer(pipe, frame);
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/** Queues the frame, or remembers the pipe as paused and returns false when full. */
@@ -61,6 +76,11 @@ final class ReceiveQueue {
 
 	boolean isEmpty() {
 		return this.size == 0;
+	}
+
+	/** Returns the waiters for a message; wake them all when the socket closes. */
+	Waiters notEmpty() {
+		return this.notEmpty;
 	}
 
 	/** Returns the oldest message's pipe; only when not empty. */

@@ -16,9 +16,7 @@ public final class RepSocket extends NngSocket {
 	/** Per-thread copy of the backtrace being sent, written outside the lock. */
 	private static final ThreadLocal<int[]> SEND_BACKTRACE = ThreadLocal.withInitial(() -> new int[16]);
 
-	private final Waiters notEmpty = new Waiters(this.lock);
-
-	private final ReceiveQueue queue = new ReceiveQueue(ReceiveQueue.DEFAULT_CAPACITY, this.notEmpty);
+	private final ReceiveQueue queue = new ReceiveQueue(ReceiveQueue.DEFAULT_CAPACITY, this.lock);
 
 	private final int[] backtrace = new int[16];
 
@@ -45,7 +43,7 @@ public final class RepSocket extends NngSocket {
 		try {
 			while (this.queue.isEmpty()) {
 				checkOpen();
-				if (!await(this.notEmpty, deadline)) {
+				if (!await(this.queue.notEmpty(), deadline)) {
 					throw timeout("receive", receiveTimeoutNanos(), "no request");
 				}
 			}
@@ -110,18 +108,12 @@ public final class RepSocket extends NngSocket {
 
 	@Override
 	boolean onFrame(Pipe pipe, FrameDecoder frame) {
-		this.lock.lock();
-		try {
-			return this.queue.offer(pipe, frame);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.queue.offerLocked(pipe, frame);
 	}
 
 	@Override
 	void onClose() {
-		this.notEmpty.signalAll();
+		this.queue.notEmpty().signalAll();
 	}
 
 }
