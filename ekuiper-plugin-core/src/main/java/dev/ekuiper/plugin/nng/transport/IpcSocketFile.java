@@ -85,13 +85,17 @@ final class IpcSocketFile {
 		if (!attributes.isOther()) {
 			throw new IOException("address in use: " + path + " exists and is not a socket file");
 		}
-		try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
-			throw new IOException("address in use: a live listener answers on " + path);
+		SocketChannel probe;
+		try {
+			probe = SocketChannel.open(UnixDomainSocketAddress.of(path));
 		}
 		catch (ConnectException refused) {
 			// Nobody listens: the file was left by a dead process.
 			Files.deleteIfExists(path);
+			return;
 		}
+		probe.close();
+		throw new IOException("address in use: a live listener answers on " + path);
 	}
 
 	private static Object fileKey(Path path) throws IOException {
