@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: the plugin 'bench' written with this SDK's Spring Boot starter
+# against the same plugin written with the official eKuiper Python SDK
+# (interop/python/bench), both launched as eKuiper launches them and driven by one
+# embedded eKuiper host (dev.ekuiper.plugin.benchmarks.sdk.SdkBench). Prints key=value
+# lines on stderr, then a Markdown table of median [min..max] and the Java/Python ratios.
+# The official Go SDK is not measured (see docs/performance.md).
+#
+#   ekuiper-plugin-benchmarks/sdk-bench.sh            # RUNS=3 (about 2 min here)
+#   QUICK=1 ekuiper-plugin-benchmarks/sdk-bench.sh    # smoke run for CI (well under a minute)
+#
+# Settings (environment): RUNS, QUICK, SDKS ("java python"), PYTHON (default
+# interop/python/.venv/bin/python, created here if missing and python3 is available),
+# PLUGIN_JAVA_OPTS (default the launcher's -Xmx96m -Xss512k -XX:+UseSerialGC
+# -XX:TieredStopAtLevel=1), CDS=0 (no class-data archive launch), RAW=0 (no raw socket),
+# BENCH_JVM_OPTS (JVM flags of the host harness).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "building the harness" >&2
+./mvnw -q -B -pl ekuiper-plugin-benchmarks -am package -Dmaven.test.skip=true >&2
+JAR=$(find ekuiper-plugin-benchmarks/target -maxdepth 1 -name 'ekuiper-plugin-benchmarks-*.jar' | head -n 1)
+
+if [[ " ${SDKS:-java python} " == *" python "* && -z "${PYTHON:-}" && ! -x interop/python/.venv/bin/python ]]; then
+  echo "setting up the Python SDK venv in interop/python/.venv" >&2
+  python3 -m venv interop/python/.venv >&2
+  interop/python/.venv/bin/pip install -q -r interop/python/requirements.txt >&2
+fi
+
+# shellcheck disable=SC2086 # option lists are split on spaces on purpose
+exec java ${BENCH_JVM_OPTS:-} -cp "$JAR" dev.ekuiper.plugin.benchmarks.sdk.SdkBench
