@@ -29,8 +29,8 @@ class LauncherScriptsTests {
 	private static final List<String> QUIET = List.of("-Xlog:disable", "-Xlog:all=warning:stderr",
 			"-XX:+DisplayVMOutputToStderr");
 
-	private static final List<String> DEFAULTS = List.of("-Xmx96m", "-Xss512k", "-XX:+UseSerialGC",
-			"-XX:TieredStopAtLevel=1");
+	private static final List<String> DEFAULTS = List.of("-Xms16m", "-Xmx96m", "-Xss512k",
+			"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
 	@TempDir
 	Path temp;

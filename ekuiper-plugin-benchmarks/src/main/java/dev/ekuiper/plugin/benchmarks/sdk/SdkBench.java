@@ -43,13 +43,13 @@ import dev.ekuiper.plugin.test.SourceConnection;
  * <p>Settings are environment variables: {@code QUICK=1} (small counts, one run, for CI),
  * {@code RUNS} (default 3), {@code SDKS} (default {@code "java python"}), {@code PYTHON}
  * (default {@code interop/python/.venv/bin/python}), {@code PLUGIN_JAVA_OPTS} (default the
- * launcher's {@code -Xmx96m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1}),
+ * launcher's default options),
  * {@code CDS=0} to skip the class-data-sharing launch, {@code RAW=0} to skip the raw socket.
  */
 public final class SdkBench {
 
 	/** The JVM options the Maven plugin's launcher uses by default. */
-	public static final String LAUNCHER_JAVA_OPTS = "-Xmx96m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+	public static final String LAUNCHER_JAVA_OPTS = "-Xms16m -Xmx96m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
 	private static final String RULE = "sdkbench";
 
