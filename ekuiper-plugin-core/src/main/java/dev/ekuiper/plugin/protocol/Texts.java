@@ -11,13 +11,25 @@ public final class Texts {
 	}
 
 	/**
-	 * Shortens a value quoted in an error text so a huge input cannot make a huge answer.
+	 * Shortens a value quoted in an error text so a huge input cannot make a huge answer,
+	 * and keeps the answer on one line: control characters (line breaks included) become
+	 * {@code ?}, so input cannot forge lines in the host's log.
 	 * @param value any value
 	 * @return its text, cut to 64 characters with an ellipsis
 	 */
 	public static String clip(Object value) {
 		String text = String.valueOf(value);
-		return (text.length() <= MAX_QUOTED) ? text : text.substring(0, MAX_QUOTED) + "…";
+		String shown = (text.length() <= MAX_QUOTED) ? text : text.substring(0, MAX_QUOTED) + "…";
+		StringBuilder oneLine = null;
+		for (int i = 0; i < shown.length(); i++) {
+			if (Character.isISOControl(shown.charAt(i))) {
+				if (oneLine == null) {
+					oneLine = new StringBuilder(shown);
+				}
+				oneLine.setCharAt(i, '?');
+			}
+		}
+		return (oneLine != null) ? oneLine.toString() : shown;
 	}
 
 	/**
@@ -46,14 +58,17 @@ public final class Texts {
 	}
 
 	/**
-	 * Describes an exception for the host: its message, or its type when it has none. No
-	 * stack trace, no cause chain.
+	 * Describes an exception for the host: its message, or its type when it has none. An
+	 * I/O exception's message is often just a path, so its type goes in front. No stack
+	 * trace, no cause chain.
 	 * @param ex the exception
 	 * @return a one-line description
 	 */
 	public static String describe(Throwable ex) {
 		String message = ex.getMessage();
-		String text = (message == null || message.isBlank()) ? ex.getClass().getSimpleName() : message;
+		String type = ex.getClass().getSimpleName();
+		String text = (message == null || message.isBlank()) ? type
+				: (ex instanceof java.io.IOException) ? type + ": " + message : message;
 		int newline = text.indexOf('\n');
 		return (newline < 0) ? text : text.substring(0, newline);
 	}

@@ -25,7 +25,8 @@ final class ConfigBinder {
 	 * @param type the target type, or {@code null} for the map
 	 * @param what names the symbol in the error, e.g. {@code source 'random'}
 	 * @return the bound value
-	 * @throws StartException naming the property that could not be bound
+	 * @throws StartException naming the property that could not be bound, with any secret
+	 * value masked
 	 */
 	static Object bind(Map<String, Object> config, Class<?> type, String what) throws StartException {
 		if (type == null) {
@@ -41,21 +42,25 @@ final class ConfigBinder {
 						: "[" + reference.getIndex() + "]")
 				.collect(Collectors.joining("."));
 			throw new StartException("Invalid config for " + what
-					+ (property.isEmpty() ? "" : ": property '" + property + "'") + ": " + detail(ex));
+					+ (property.isEmpty() ? "" : ": property '" + property + "'") + ": "
+					+ detail(ex, Secrets.of(config, type)));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new StartException("Invalid config for " + what + ": " + Texts.clip(Texts.describe(ex)));
+			throw new StartException("Invalid config for " + what + ": "
+					+ Texts.clip(Secrets.of(config, type).redact(Texts.describe(ex))));
 		}
 	}
 
 	/**
 	 * Says what is wrong with the value in a few words: Jackson's own messages are long
-	 * and would be cut before they show the value.
+	 * and would be cut before they show the value. Secret values are masked before any
+	 * text is cut, so no part of one shows.
 	 */
-	private static String detail(JacksonException ex) {
+	private static String detail(JacksonException ex, Secrets secrets) {
 		if (ex instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
 			Object value = invalid.getValue();
-			String shown = (value instanceof String) ? "'" + Texts.clip(value) + "'" : Texts.clip(value);
+			String text = Texts.clip(secrets.redact(String.valueOf(value)));
+			String shown = (value instanceof String) ? "'" + text + "'" : text;
 			return shown + " is not a valid " + invalid.getTargetType().getSimpleName();
 		}
 		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
@@ -64,9 +69,9 @@ final class ConfigBinder {
 		Throwable cause = ex.getCause();
 		if (cause != null && !(cause instanceof JacksonException)) {
 			// Thrown by the configuration type itself, e.g. a record's compact constructor.
-			return Texts.clip(Texts.describe(cause));
+			return Texts.clip(secrets.redact(Texts.describe(cause)));
 		}
-		return Texts.clip(ex.getOriginalMessage());
+		return Texts.clip(secrets.redact(ex.getOriginalMessage()));
 	}
 
 }

@@ -137,7 +137,10 @@ final class HostChannel {
 				break;
 			}
 			catch (NngException ex) {
-				logger.warn("Channel {} receive failed: {}", this.url, ex.getMessage());
+				if (this.open) {
+					// Not the interrupt of close(), which ends the loop quietly.
+					logger.warn("Channel {} receive failed: {}", this.url, ex.getMessage());
+				}
 				continue;
 			}
 			byte[] answer = this.handler.answer(command);

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.Source;
+import dev.ekuiper.plugin.descriptor.ConfigSchema;
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
 import dev.ekuiper.plugin.nng.NngException;
 import dev.ekuiper.plugin.protocol.Channels;
@@ -78,6 +79,9 @@ public final class PluginRuntime implements AutoCloseable {
 	private Setup setup;
 
 	private CountDownLatch stopped = new CountDownLatch(1);
+
+	/** Serialises the connection checks of the control thread and the watchdog. */
+	private final Object hostCheck = new Object();
 
 	private volatile long disconnectedSince;
 
@@ -266,6 +270,17 @@ public final class PluginRuntime implements AutoCloseable {
 	}
 
 	private byte[] answer(byte[] bytes) {
+		try {
+			return answerCommand(bytes);
+		}
+		finally {
+			// A command proves the connection: host loss is timed from a later disconnect,
+			// even when the host leaves before the watchdog's next look.
+			checkHost();
+		}
+	}
+
+	private byte[] answerCommand(byte[] bytes) {
 		ControlCommand command;
 		try {
 			if (bytes.length > this.settings.maxReceiveSize()) {
@@ -274,12 +289,14 @@ public final class PluginRuntime implements AutoCloseable {
 			command = ControlCommand.parse(bytes);
 		}
 		catch (ProtocolException ex) {
-			String shown = new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.UTF_8);
+			String shown = Secrets.maskJson(new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.UTF_8));
 			logger.warn("Refused control command {}: {}", Texts.clip(shown), ex.getMessage());
 			this.observer.commandAnswered("invalid", null, false);
 			return error(ex.getMessage());
 		}
 		String name = command.start() ? "start" : "stop";
+		// Errors may quote configuration values; those of secret properties are masked.
+		Secrets secrets = Secrets.of(command.config(), null);
 		try {
 			if (command.start()) {
 				start(command);
@@ -291,19 +308,28 @@ public final class PluginRuntime implements AutoCloseable {
 			return OK;
 		}
 		catch (StartException | ProtocolException ex) {
+			String message = secrets.redact(ex.getMessage());
 			logger.warn("{} {} '{}' for rule '{}' failed: {}", name, command.type().wireName(), command.symbolName(),
-					command.meta().ruleId(), ex.getMessage());
+					command.meta().ruleId(), message);
 			SymbolState state = this.states.get(SymbolState.key(command.type(), command.symbolName()));
 			if (state != null) {
-				state.failed(ex.getMessage());
+				state.failed(message);
 			}
 			this.observer.commandAnswered(name, command.type(), false);
-			return error(ex.getMessage());
+			return error(message);
 		}
 		catch (RuntimeException | LinkageError ex) {
-			logger.error("{} {} '{}' failed unexpectedly", name, command.type().wireName(), command.symbolName(), ex);
+			String message = secrets.redact(Texts.describe(ex));
+			if (secrets.isEmpty()) {
+				logger.error("{} {} '{}' failed unexpectedly", name, command.type().wireName(), command.symbolName(), ex);
+			}
+			else {
+				// The stack trace would show the secret in the exception's message.
+				logger.error("{} {} '{}' failed unexpectedly: {}", name, command.type().wireName(), command.symbolName(),
+						message);
+			}
 			this.observer.commandAnswered(name, command.type(), false);
-			return error("Unexpected failure: " + Texts.describe(ex));
+			return error("Unexpected failure: " + message);
 		}
 	}
 
@@ -317,7 +343,14 @@ public final class PluginRuntime implements AutoCloseable {
 				String url = this.channels.data(meta);
 				replaceInstance(command);
 				Source<?> source = create(factory, command);
-				this.instances.put(key(command), SourceInstance.start(this.setup, symbol, meta, source, command.config(), url));
+				Secrets secrets = Secrets.of(command.config(), ConfigSchema.configType(source.getClass(), Source.class));
+				try {
+					this.instances.put(key(command),
+							SourceInstance.start(this.setup, symbol, meta, source, command.config(), secrets, url));
+				}
+				catch (StartException ex) {
+					throw secrets.redact(ex);
+				}
 			}
 			case SINK -> {
 				Supplier<? extends Sink<?>> factory = this.definition.sinks().get(symbol);
@@ -326,8 +359,14 @@ public final class PluginRuntime implements AutoCloseable {
 				String ackUrl = this.channels.ack(meta);
 				replaceInstance(command);
 				Sink<?> sink = create(factory, command);
-				this.instances.put(key(command),
-						SinkInstance.start(this.setup, symbol, meta, sink, command.config(), dataUrl, ackUrl));
+				Secrets secrets = Secrets.of(command.config(), ConfigSchema.configType(sink.getClass(), Sink.class));
+				try {
+					this.instances.put(key(command),
+							SinkInstance.start(this.setup, symbol, meta, sink, command.config(), secrets, dataUrl, ackUrl));
+				}
+				catch (StartException ex) {
+					throw secrets.redact(ex);
+				}
 			}
 			case FUNCTION -> {
 				Function function = this.definition.functions().get(symbol);
@@ -420,19 +459,21 @@ public final class PluginRuntime implements AutoCloseable {
 		}
 	}
 
-	/** Runs on the control thread between commands. */
+	/** Runs on the control thread between and after commands, and on the watchdog. */
 	private void checkHost() {
-		boolean up = this.control != null && this.control.isConnected();
-		if (up != this.connected) {
-			this.connected = up;
-			this.observer.controlConnection(up);
-			logger.info("Control channel to eKuiper {}", up ? "connected" : "lost");
-		}
-		if (up) {
-			this.disconnectedSince = 0;
-		}
-		else if (this.disconnectedSince == 0) {
-			this.disconnectedSince = System.nanoTime();
+		synchronized (this.hostCheck) {
+			boolean up = this.control != null && this.control.isConnected();
+			if (up != this.connected) {
+				this.connected = up;
+				this.observer.controlConnection(up);
+				logger.info("Control channel to eKuiper {}", up ? "connected" : "lost");
+			}
+			if (up) {
+				this.disconnectedSince = 0;
+			}
+			else if (this.disconnectedSince == 0) {
+				this.disconnectedSince = System.nanoTime();
+			}
 		}
 	}
 

@@ -54,10 +54,11 @@ final class Setup {
 	/**
 	 * Runs a step on the set-up thread, waiting at most the set-up timeout.
 	 * @param what names the step in errors, e.g. {@code source 'x' configure}
+	 * @param secrets masked in the step's failure before it is shortened
 	 * @param step the user code
 	 * @throws StartException with the step's failure, or if it timed out
 	 */
-	void run(String what, Step step) throws StartException {
+	void run(String what, Secrets secrets, Step step) throws StartException {
 		Future<?> future = this.executor.submit(() -> {
 			step.run();
 			return null;
@@ -71,7 +72,9 @@ final class Setup {
 					+ this.settings.setupTimeout().toMillis() + " ms");
 		}
 		catch (ExecutionException ex) {
-			throw new StartException("Failed: " + what + ": " + Texts.clip(Texts.describe(ex.getCause())), ex.getCause());
+			String failure = Texts.clip(secrets.redact(Texts.describe(ex.getCause())));
+			// A cause whose message holds a secret is not kept.
+			throw new StartException("Failed: " + what + ": " + failure, secrets.isEmpty() ? ex.getCause() : null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.SinkContext;
@@ -31,12 +32,29 @@ import dev.ekuiper.plugin.protocol.Texts;
  * a time limit, so when acks are asked for, {@code collect} runs on a thread of its own
  * for at most the function timeout: a collect that takes longer is acknowledged with an
  * error, and so is every message that arrives while it still runs.
+ *
+ * <p>A stop wakes the sink thread at once. It collects and acks what is queued and, for
+ * up to 50 ms, what a host still connected sends; with acks, the data channel closes
+ * before the last ack, so the host's next message fails to send instead of being taken
+ * and never answered.
  */
 final class SinkInstance extends InstanceContext implements SymbolInstance, SinkContext {
 
 	private static final Duration POLL = Duration.ofMillis(200);
 
+	/** After a stop, how long to keep taking messages from a host that is still connected. */
 	private static final Duration DRAIN = Duration.ofMillis(50);
+
+	private static final Duration DRAIN_POLL = Duration.ofMillis(5);
+
+	/** The sink thread waits in a receive: a stop may interrupt it. */
+	private static final int RECEIVING = 0;
+
+	/** The sink thread collects, acks or closes: it must not be interrupted. */
+	private static final int BUSY = 1;
+
+	/** A stop interrupted the receive; the sink thread clears the interrupt and drains. */
+	private static final int WOKEN = 2;
 
 	private final Sink<Object> sink;
 
@@ -54,19 +72,25 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 
 	private final long maxReceiveSize;
 
+	private final Secrets secrets;
+
 	/** Runs collect when acks are due; {@code null} otherwise. */
 	private final ExecutorService collector;
 
 	/** Whether a collect runs on the collector, possibly past its timeout. */
 	private final AtomicBoolean collecting = new AtomicBoolean();
 
+	/** What the sink thread does, so that a stop wakes a receive at once but never disturbs a collect. */
+	private final AtomicInteger phase = new AtomicInteger(BUSY);
+
 	private volatile boolean running = true;
 
 	private Thread thread;
 
 	private SinkInstance(String symbol, SymbolMeta meta, Sink<Object> sink, PullSocket pull, PushSocket ack,
-			SymbolState state, RuntimeObserver observer, RuntimeSettings settings) {
+			SymbolState state, RuntimeObserver observer, RuntimeSettings settings, Secrets secrets) {
 		super(symbol, meta);
+		this.secrets = secrets;
 		this.sink = sink;
 		this.pull = pull;
 		this.ack = ack;
@@ -86,10 +110,11 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 	 * Configures and opens a sink, listens on its data channel and, when acks are asked
 	 * for, connects the ack channel, all before the host is answered (the host dials the
 	 * data channel once, right after {@code ok}).
+	 * @param secrets masks the secret values of {@code config} in error texts and acks
 	 */
 	@SuppressWarnings("unchecked")
 	static SinkInstance start(Setup setup, String symbol, SymbolMeta meta, Sink<?> created, Map<String, Object> config,
-			String dataUrl, String ackUrl) throws StartException {
+			Secrets secrets, String dataUrl, String ackUrl) throws StartException {
 		Sink<Object> sink = (Sink<Object>) created;
 		String what = "sink '" + symbol + "'";
 		boolean requireAck = isTrue(config.get("requireAck"));
@@ -116,10 +141,10 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			throw new StartException("Cannot open the channels of " + what + ": " + Texts.describe(ex), ex);
 		}
 		SinkInstance instance = new SinkInstance(symbol, meta, sink, pull, ack, setup.state(PluginType.SINK, symbol),
-				setup.observer(), settings);
+				setup.observer(), settings, secrets);
 		try {
-			setup.run(what + " configure", () -> sink.configure(bound));
-			setup.run(what + " open", () -> sink.open(instance));
+			setup.run(what + " configure", secrets, () -> sink.configure(bound));
+			setup.run(what + " open", secrets, () -> sink.open(instance));
 		}
 		catch (StartException ex) {
 			instance.closeSockets();
@@ -143,6 +168,9 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			return;
 		}
 		this.running = false;
+		if (this.phase.compareAndSet(RECEIVING, WOKEN)) {
+			this.thread.interrupt();
+		}
 		try {
 			this.thread.join(this.stopTimeout.toMillis());
 		}
@@ -158,17 +186,50 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 	}
 
 	private void run() {
+		long drainUntil = 0;
 		try {
 			while (true) {
+				Duration wait = POLL;
+				if (!this.running) {
+					if (drainUntil == 0) {
+						drainUntil = System.nanoTime() + DRAIN.toNanos();
+					}
+					// eKuiper closes its side before it sends stop: once that connection is
+					// gone, whatever it sent is queued here already.
+					wait = (this.pull.pipeCount() == 0) ? Duration.ZERO : DRAIN_POLL;
+				}
 				byte[] payload;
+				this.phase.set(RECEIVING);
 				try {
-					payload = this.pull.receive(this.running ? POLL : DRAIN);
+					payload = this.pull.receive(wait);
 				}
 				catch (NngTimeoutException ex) {
-					if (this.running) {
+					boolean wake = woken();
+					if (this.running || wake) {
 						continue;
 					}
-					break;
+					if (this.pull.pipeCount() == 0 || System.nanoTime() - drainUntil >= 0) {
+						break;
+					}
+					continue;
+				}
+				catch (NngClosedException ex) {
+					woken();
+					throw ex;
+				}
+				catch (NngException ex) {
+					if (woken()) {
+						// The stop's interrupt: what is already queued is still collected.
+						continue;
+					}
+					throw ex;
+				}
+				woken();
+				if (!this.running && this.ack != null) {
+					// eKuiper sends its next message only once this one is acked: closing the
+					// data channel first makes that send fail, so the next message is refused
+					// rather than taken and never answered.
+					this.pull.close();
 				}
 				collect(payload);
 			}
@@ -184,12 +245,28 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 				this.sink.close(this);
 			}
 			catch (Exception ex) {
-				logger().warn("Sink {} of rule {} failed to close: {}", symbolName(), ruleId(), Texts.describe(ex));
+				logger().warn("Sink {} of rule {} failed to close: {}", symbolName(), ruleId(),
+						this.secrets.redact(Texts.describe(ex)));
 			}
 			closeSockets();
 			this.state.stopped();
 			this.observer.stopped();
 		}
+	}
+
+	/**
+	 * Leaves the receiving phase; returns whether a stop interrupted it, clearing the
+	 * interrupt so that the drain and the collects that follow run undisturbed.
+	 */
+	private boolean woken() {
+		if (this.phase.compareAndSet(RECEIVING, BUSY)) {
+			return false;
+		}
+		if (this.phase.compareAndSet(WOKEN, BUSY)) {
+			Thread.interrupted();
+			return true;
+		}
+		return false;
 	}
 
 	private void collect(byte[] payload) {
@@ -265,7 +342,8 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		}
 	}
 
-	private Outcome failed(String error) {
+	private Outcome failed(String failure) {
+		String error = this.secrets.redact(failure);
 		this.state.failed(error);
 		this.observer.collected(false);
 		logger().warn("Sink {} of rule {} failed to collect: {}", symbolName(), ruleId(), error);

@@ -34,6 +34,8 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 
 	private final Duration stopTimeout;
 
+	private final Secrets secrets;
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	private final AtomicLong dropped = new AtomicLong();
@@ -43,8 +45,9 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 	private Thread thread;
 
 	private SourceInstance(String symbol, SymbolMeta meta, Source<Object> source, PushSocket push, SymbolState state,
-			RuntimeObserver observer, Duration stopTimeout) {
+			RuntimeObserver observer, Duration stopTimeout, Secrets secrets) {
 		super(symbol, meta);
+		this.secrets = secrets;
 		this.source = source;
 		this.push = push;
 		this.state = state;
@@ -54,14 +57,15 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 
 	/**
 	 * Configures a source, connects its channel and starts it on its own thread.
+	 * @param secrets masks the secret values of {@code config} in error texts
 	 */
 	@SuppressWarnings("unchecked")
 	static SourceInstance start(Setup setup, String symbol, SymbolMeta meta, Source<?> created,
-			Map<String, Object> config, String url) throws StartException {
+			Map<String, Object> config, Secrets secrets, String url) throws StartException {
 		Source<Object> source = (Source<Object>) created;
 		String what = "source '" + symbol + "'";
 		Object bound = ConfigBinder.bind(config, ConfigSchema.configType(source.getClass(), Source.class), what);
-		setup.run(what + " configure", () -> source.configure(bound));
+		setup.run(what + " configure", secrets, () -> source.configure(bound));
 		PushSocket push = new PushSocket();
 		try {
 			push.setSendTimeout(setup.settings().sendTimeout());
@@ -72,7 +76,7 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 			throw new StartException("Cannot connect " + what + " to " + url + ": " + Texts.describe(ex), ex);
 		}
 		SourceInstance instance = new SourceInstance(symbol, meta, source, push,
-				setup.state(PluginType.SOURCE, symbol), setup.observer(), setup.settings().stopTimeout());
+				setup.state(PluginType.SOURCE, symbol), setup.observer(), setup.settings().stopTimeout(), secrets);
 		instance.state.started();
 		instance.thread = new Thread(instance::run, "ekuiper-source-" + meta.channelKey());
 		instance.thread.setDaemon(true);
@@ -127,7 +131,8 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 				this.source.close(this);
 			}
 			catch (Exception ex) {
-				logger().warn("Source {} of rule {} failed to close: {}", symbolName(), ruleId(), Texts.describe(ex));
+				logger().warn("Source {} of rule {} failed to close: {}", symbolName(), ruleId(),
+						this.secrets.redact(Texts.describe(ex)));
 			}
 		}, "ekuiper-source-close-" + meta().channelKey());
 		closer.setDaemon(true);
@@ -177,9 +182,14 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 		}
 		catch (Exception | LinkageError ex) {
 			if (this.running) {
-				String error = Texts.describe(ex);
+				String error = this.secrets.redact(Texts.describe(ex));
 				this.state.failed(error);
-				logger().error("Source {} of rule {} failed", symbolName(), ruleId(), ex);
+				if (this.secrets.isEmpty()) {
+					logger().error("Source {} of rule {} failed", symbolName(), ruleId(), ex);
+				}
+				else {
+					logger().error("Source {} of rule {} failed: {}", symbolName(), ruleId(), error);
+				}
 				emitError(error);
 			}
 		}

@@ -9,7 +9,7 @@ import dev.ekuiper.plugin.protocol.Json;
  * Control commands written by hand, for inputs the embedded host would never send: the
  * {@code arg} document is encoded as JSON text inside the command, as eKuiper does.
  */
-final class Commands {
+public final class Commands {
 
 	private Commands() {
 	}
@@ -20,7 +20,7 @@ final class Commands {
 	 * @param arg the document carried as text in {@code arg}
 	 * @return the command text
 	 */
-	static String command(String cmd, Map<String, ?> arg) {
+	public static String command(String cmd, Map<String, ?> arg) {
 		Map<String, Object> command = new LinkedHashMap<>();
 		command.put("cmd", cmd);
 		command.put("arg", Json.mapper().writeValueAsString(arg));
@@ -37,7 +37,7 @@ final class Commands {
 	 * @param config the config, or {@code null} to leave it out
 	 * @return the command text
 	 */
-	static String command(String cmd, String pluginType, String symbol, String ruleId, String opId,
+	public static String command(String cmd, String pluginType, String symbol, String ruleId, String opId,
 			Map<String, ?> config) {
 		return command(cmd, arg(pluginType, symbol, ruleId, opId, config));
 	}
@@ -51,7 +51,7 @@ final class Commands {
 	 * @param config the config, or {@code null} to leave it out
 	 * @return the document, to be changed further by the caller
 	 */
-	static Map<String, Object> arg(String pluginType, String symbol, String ruleId, String opId,
+	public static Map<String, Object> arg(String pluginType, String symbol, String ruleId, String opId,
 			Map<String, ?> config) {
 		Map<String, Object> meta = new LinkedHashMap<>();
 		meta.put("ruleId", ruleId);

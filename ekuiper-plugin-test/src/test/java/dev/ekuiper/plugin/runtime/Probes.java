@@ -24,30 +24,30 @@ import dev.ekuiper.plugin.conformance.ConformancePlugin;
  * emit, collect and answer normally, or throw, or hang until the test ends, in each step
  * of their life. Everything they do is recorded for assertions.
  */
-final class Probes {
+public final class Probes {
 
 	/** Released when the test ends, so hung symbols do not outlive it. */
-	final CountDownLatch release = new CountDownLatch(1);
+	public final CountDownLatch release = new CountDownLatch(1);
 
 	/** Released by the test (or when it ends) to end a collect that ignores interrupts. */
-	final CountDownLatch unstick = new CountDownLatch(1);
+	public final CountDownLatch unstick = new CountDownLatch(1);
 
-	final AtomicInteger sourcesCreated = new AtomicInteger();
+	public final AtomicInteger sourcesCreated = new AtomicInteger();
 
-	final AtomicInteger sinksCreated = new AtomicInteger();
+	public final AtomicInteger sinksCreated = new AtomicInteger();
 
-	final AtomicInteger sourcesClosed = new AtomicInteger();
+	public final AtomicInteger sourcesClosed = new AtomicInteger();
 
-	final AtomicInteger sinksClosed = new AtomicInteger();
+	public final AtomicInteger sinksClosed = new AtomicInteger();
 
 	/** Every collected payload as {@code <sink instance>: <text>}. */
-	final BlockingQueue<String> collected = new LinkedBlockingQueue<>();
+	public final BlockingQueue<String> collected = new LinkedBlockingQueue<>();
 
 	/** How long each emit took that returned {@code false}, in milliseconds. */
 	final List<Long> droppedEmitMillis = new CopyOnWriteArrayList<>();
 
 	/** How many emits returned {@code true}, over every probe source. */
-	final AtomicInteger sentRecords = new AtomicInteger();
+	public final AtomicInteger sentRecords = new AtomicInteger();
 
 	/** The configs the probe sinks were bound to. */
 	final List<ProbeConfig> sinkConfigs = new CopyOnWriteArrayList<>();
@@ -58,7 +58,7 @@ final class Probes {
 	 * @param name the plugin name
 	 * @return the definition
 	 */
-	PluginDefinition definition(String name) {
+	public PluginDefinition definition(String name) {
 		return PluginDefinition.builder(name)
 			.source("probe", () -> new ProbeSource(this.sourcesCreated.incrementAndGet()))
 			.sink("probe", () -> new ProbeSink(this.sinksCreated.incrementAndGet()))

@@ -25,22 +25,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * temporary socket folder with short timeouts, driven by an {@link EmbeddedHost} that has
  * received its handshake when a test starts.
  */
-abstract class RuntimeTestSupport {
+public abstract class RuntimeTestSupport {
 
-	static final Duration WAIT = Duration.ofSeconds(5);
+	protected static final Duration WAIT = Duration.ofSeconds(5);
 
-	static final String PLUGIN = "probes";
+	protected static final String PLUGIN = "probes";
 
 	@TempDir
-	Path sockets;
+	protected Path sockets;
 
-	final Probes probes = new Probes();
+	protected final Probes probes = new Probes();
 
-	final RecordingObserver observer = new RecordingObserver();
+	protected final RecordingObserver observer = new RecordingObserver();
 
-	PluginRuntime runtime;
+	protected PluginRuntime runtime;
 
-	EmbeddedHost host;
+	protected EmbeddedHost host;
 
 	/**
 	 * Returns the runtime's settings; short timeouts so every failure path takes well
@@ -101,7 +101,7 @@ abstract class RuntimeTestSupport {
 	 * Proves the plugin still serves: a fresh source on a fresh rule delivers its records
 	 * and stops cleanly.
 	 */
-	void assertStillServing() {
+	protected void assertStillServing() {
 		String rule = "alive" + this.probes.sourcesCreated.get();
 		SourceConnection source = this.host.startSource("probe", rule, "s", Map.of("count", 1));
 		SourceTuple tuple = source.next(WAIT);
@@ -114,24 +114,24 @@ abstract class RuntimeTestSupport {
 	 * Returns the names of the files in the socket folder.
 	 * @return the sorted names
 	 */
-	List<String> socketFiles() throws Exception {
+	protected List<String> socketFiles() throws Exception {
 		try (Stream<Path> files = Files.list(this.sockets)) {
 			return files.map((file) -> file.getFileName().toString()).sorted().toList();
 		}
 	}
 
 	/** Records what the runtime reports. */
-	static final class RecordingObserver implements RuntimeObserver {
+	protected static final class RecordingObserver implements RuntimeObserver {
 
-		final List<String> answers = new CopyOnWriteArrayList<>();
+		public final List<String> answers = new CopyOnWriteArrayList<>();
 
-		final List<Boolean> connections = new CopyOnWriteArrayList<>();
+		public final List<Boolean> connections = new CopyOnWriteArrayList<>();
 
-		final AtomicInteger emitted = new AtomicInteger();
+		public final AtomicInteger emitted = new AtomicInteger();
 
-		final AtomicInteger dropped = new AtomicInteger();
+		public final AtomicInteger dropped = new AtomicInteger();
 
-		final List<Boolean> acks = new CopyOnWriteArrayList<>();
+		public final List<Boolean> acks = new CopyOnWriteArrayList<>();
 
 		@Override
 		public void controlConnection(boolean connected) {

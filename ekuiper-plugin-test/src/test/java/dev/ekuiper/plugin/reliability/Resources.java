@@ -1,0 +1,82 @@
+package dev.ekuiper.plugin.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * What this test process holds: live threads, open file descriptors (from
+ * {@code /proc/self/fd}) and used heap. Leak tests compare a snapshot taken after warming
+ * up with one taken after many cycles.
+ *
+ * @param threads live threads
+ * @param fds open file descriptors
+ * @param heapBytes used heap after a garbage collection
+ * @param threadNames the names of the live threads, sorted
+ */
+record Resources(int threads, int fds, long heapBytes, List<String> threadNames) {
+
+	/**
+	 * Takes a snapshot after a garbage collection.
+	 * @return the snapshot
+	 */
+	static Resources now() {
+		System.gc();
+		Runtime runtime = Runtime.getRuntime();
+		List<String> names = Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(Thread::isAlive)
+			.map(Thread::getName)
+			.sorted()
+			.toList();
+		return new Resources(names.size(), openFileDescriptors(), runtime.totalMemory() - runtime.freeMemory(), names);
+	}
+
+	/**
+	 * Waits until the threads and file descriptors are back to at most a baseline plus some
+	 * slack (pools keep a thread for a while, the JVM opens a file now and then), and
+	 * returns the last snapshot.
+	 * @param baseline the snapshot to come back to
+	 * @param slack how many threads or descriptors more are tolerated
+	 * @param timeout how long to wait
+	 * @return the last snapshot taken
+	 * @throws InterruptedException if interrupted
+	 */
+	static Resources awaitBackTo(Resources baseline, int slack, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			Resources now = now();
+			if ((now.threads <= baseline.threads + slack && now.fds <= baseline.fds + slack)
+					|| System.nanoTime() > deadline) {
+				return now;
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	/**
+	 * Describes the change from a baseline, for the test report.
+	 * @param baseline the earlier snapshot
+	 * @return threads, descriptors and heap before and after
+	 */
+	String changeFrom(Resources baseline) {
+		return String.format(Locale.ROOT, "threads %d -> %d, fds %d -> %d, heap %.1f -> %.1f MiB", baseline.threads,
+				this.threads, baseline.fds, this.fds, baseline.heapBytes / 1048576.0, this.heapBytes / 1048576.0);
+	}
+
+	private static int openFileDescriptors() {
+		try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+			return (int) fds.count();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
