@@ -23,6 +23,8 @@ public final class PullSocket extends NngSocket {
 	 * Receives the next message, waiting up to the receive timeout.
 	 * @return the message body
 	 * @throws NngTimeoutException if none arrived in time
+	 * @throws NngMessageTooLargeException if the next message exceeded the max receive
+	 * size; it is consumed and the connection stays
 	 * @throws NngClosedException if the socket is closed
 	 * @throws NngException if interrupted
 	 */
@@ -35,6 +37,8 @@ public final class PullSocket extends NngSocket {
 	 * @param timeout how long to wait
 	 * @return the message body
 	 * @throws NngTimeoutException if none arrived in time
+	 * @throws NngMessageTooLargeException if the next message exceeded the max receive
+	 * size; it is consumed and the connection stays
 	 * @throws NngClosedException if the socket is closed
 	 * @throws NngException if interrupted
 	 */
@@ -51,7 +55,12 @@ public final class PullSocket extends NngSocket {
 					throw timeout("receive", timeoutNanos, "no message");
 				}
 			}
-			return this.queue.poll();
+			long tooLarge = this.queue.headOversize();
+			byte[] body = this.queue.poll();
+			if (tooLarge >= 0) {
+				throw new NngMessageTooLargeException(tooLarge, transportOptions().maxReceiveSize());
+			}
+			return body;
 		}
 		finally {
 			this.lock.unlock();

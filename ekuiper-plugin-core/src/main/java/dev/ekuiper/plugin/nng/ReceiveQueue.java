@@ -27,6 +27,9 @@ final class ReceiveQueue {
 
 	private final int[] wordCounts;
 
+	/** The declared size of an oversize message, -1 for a normal one. */
+	private final long[] oversize;
+
 	private final List<Pipe> paused = new ArrayList<>();
 
 	private final ReentrantLock lock;
@@ -42,6 +45,7 @@ final class ReceiveQueue {
 		this.pipes = new Pipe[capacity];
 		this.words = new int[capacity * WORDS_PER_SLOT];
 		this.wordCounts = new int[capacity];
+		this.oversize = new long[capacity];
 		this.lock = lock;
 		this.notEmpty = new Waiters(lock);
 	}
@@ -69,6 +73,7 @@ final class ReceiveQueue {
 		int count = Math.min(frame.wordCount(), WORDS_PER_SLOT);
 		System.arraycopy(frame.words(), 0, this.words, slot * WORDS_PER_SLOT, count);
 		this.wordCounts[slot] = count;
+		this.oversize[slot] = frame.isOversize() ? frame.frameLength() : -1;
 		this.size++;
 		this.notEmpty.signalAll();
 		return true;
@@ -81,6 +86,11 @@ final class ReceiveQueue {
 	/** Returns the waiters for a message; wake them all when the socket closes. */
 	Waiters notEmpty() {
 		return this.notEmpty;
+	}
+
+	/** Returns the oldest message's size if it was too large to receive, else -1. */
+	long headOversize() {
+		return this.oversize[this.head];
 	}
 
 	/** Returns the oldest message's pipe; only when not empty. */

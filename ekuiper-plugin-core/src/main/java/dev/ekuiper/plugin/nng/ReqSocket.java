@@ -31,6 +31,9 @@ public final class ReqSocket extends NngSocket {
 
 	private byte[] reply;
 
+	/** The size of a reply too large to receive, or -1. */
+	private long replyTooLarge = -1;
+
 	private boolean resendOnNextPipe;
 
 	private volatile long resendNanos;
@@ -114,6 +117,8 @@ public final class ReqSocket extends NngSocket {
 	 * @return the reply body
 	 * @throws NngStateException if no request is outstanding
 	 * @throws NngTimeoutException if no reply arrived in time
+	 * @throws NngMessageTooLargeException if the reply exceeded the max receive size; the
+	 * request is answered and no longer outstanding
 	 * @throws NngClosedException if the socket is closed
 	 * @throws NngException if interrupted
 	 */
@@ -135,9 +140,14 @@ public final class ReqSocket extends NngSocket {
 				}
 			}
 			byte[] body = this.reply;
+			long tooLarge = this.replyTooLarge;
 			this.reply = null;
+			this.replyTooLarge = -1;
 			this.outstanding = false;
 			this.request = null;
+			if (tooLarge >= 0) {
+				throw new NngMessageTooLargeException(tooLarge, transportOptions().maxReceiveSize());
+			}
 			return body;
 		}
 		finally {
@@ -151,6 +161,7 @@ public final class ReqSocket extends NngSocket {
 		try {
 			if (this.outstanding && this.reply == null && frame.words()[0] == this.idWord[0]) {
 				this.reply = frame.body();
+				this.replyTooLarge = frame.isOversize() ? frame.frameLength() - 4 : -1;
 				this.replied.signalAll();
 			}
 			// Anything else is a stale or duplicate reply: dropped, as libnng does.

@@ -100,10 +100,6 @@ final class FunctionChannel {
 	}
 
 	private byte[] answer(byte[] requestBytes) {
-		if (requestBytes.length > this.settings.maxReceiveSize()) {
-			return FunctionReply.error(Texts.tooLarge("Function request", requestBytes.length,
-					this.settings.maxReceiveSize()));
-		}
 		FunctionRequest request;
 		try {
 			request = FunctionRequest.parse(requestBytes);

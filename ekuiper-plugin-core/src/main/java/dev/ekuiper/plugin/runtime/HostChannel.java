@@ -5,9 +5,12 @@ import java.time.Duration;
 
 import dev.ekuiper.plugin.nng.NngClosedException;
 import dev.ekuiper.plugin.nng.NngException;
+import dev.ekuiper.plugin.nng.NngMessageTooLargeException;
 import dev.ekuiper.plugin.nng.NngStateException;
 import dev.ekuiper.plugin.nng.NngTimeoutException;
 import dev.ekuiper.plugin.nng.ReqSocket;
+import dev.ekuiper.plugin.protocol.FunctionReply;
+import dev.ekuiper.plugin.protocol.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +35,15 @@ final class HostChannel {
 		CONTROL,
 
 		/** {@code func_<name>.ipc}: calls; re-handshakes when idle, as eKuiper's SDKs do. */
-		FUNCTION
+		FUNCTION;
+
+		/** The answer to a message too large to receive, in this channel's error form. */
+		byte[] tooLarge(long size, long limit) {
+			if (this == CONTROL) {
+				return Texts.safeError(Texts.tooLarge("Command", size, limit)).getBytes(StandardCharsets.UTF_8);
+			}
+			return FunctionReply.error(Texts.tooLarge("Function request", size, limit));
+		}
 
 	}
 
@@ -48,7 +59,9 @@ final class HostChannel {
 
 	private final Duration keepAlive;
 
-	private final long transportLimit;
+	private final long maxReceiveSize;
+
+	private final Kind kind;
 
 	private final Handler handler;
 
@@ -75,7 +88,8 @@ final class HostChannel {
 		// the control channel would be taken as the next process's handshake after a
 		// restart, before that process is up. A lost connection is re-handshaken anyway.
 		this.keepAlive = (kind == Kind.CONTROL) ? null : settings.keepAlive();
-		this.transportLimit = settings.transportLimit();
+		this.maxReceiveSize = settings.maxReceiveSize();
+		this.kind = kind;
 		this.handler = handler;
 		this.idle = idle;
 		this.thread = new Thread(this::run, name);
@@ -84,9 +98,8 @@ final class HostChannel {
 	}
 
 	void start() throws NngException {
-		// The handler refuses an oversize command with an error answer; only far larger
-		// messages hit the transport limit, which drops the connection to bound memory.
-		this.socket.setMaxReceiveSize(this.transportLimit);
+		// A larger command is skipped by the transport without being held, then answered.
+		this.socket.setMaxReceiveSize(this.maxReceiveSize);
 		this.socket.setReceiveTimeout(POLL);
 		this.socket.setSendTimeout(POLL);
 		this.socket.dialAsync(this.url);
@@ -135,6 +148,11 @@ final class HostChannel {
 			}
 			catch (NngClosedException ex) {
 				break;
+			}
+			catch (NngMessageTooLargeException ex) {
+				// Skipped by the transport, never held: answered so the host is not left waiting.
+				lastSent = send(this.kind.tooLarge(ex.size(), ex.limit()));
+				continue;
 			}
 			catch (NngException ex) {
 				if (this.open) {

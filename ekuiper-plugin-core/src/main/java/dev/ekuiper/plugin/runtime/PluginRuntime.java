@@ -283,9 +283,6 @@ public final class PluginRuntime implements AutoCloseable {
 	private byte[] answerCommand(byte[] bytes) {
 		ControlCommand command;
 		try {
-			if (bytes.length > this.settings.maxReceiveSize()) {
-				throw new ProtocolException(Texts.tooLarge("Command", bytes.length, this.settings.maxReceiveSize()));
-			}
 			command = ControlCommand.parse(bytes);
 		}
 		catch (ProtocolException ex) {

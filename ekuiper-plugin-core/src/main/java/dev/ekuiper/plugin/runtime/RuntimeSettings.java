@@ -38,19 +38,6 @@ public record RuntimeSettings(Path socketDirectory, Duration sendTimeout, Durati
 	private static final Logger logger = LoggerFactory.getLogger(RuntimeSettings.class);
 
 	/**
-	 * Returns the hard limit set on the transport: twice the max receive size. Messages
-	 * between the two limits are refused with an error answer and the connection stays;
-	 * beyond it the connection is dropped, so memory stays bounded whatever the peer sends.
-	 * @return the transport's max receive size in bytes, 0 for none
-	 */
-	public long transportLimit() {
-		if (this.maxReceiveSize <= 0) {
-			return 0;
-		}
-		return (this.maxReceiveSize > Long.MAX_VALUE / 2) ? Long.MAX_VALUE : this.maxReceiveSize * 2;
-	}
-
-	/**
 	 * Returns the defaults.
 	 * @return eKuiper-compatible settings
 	 */

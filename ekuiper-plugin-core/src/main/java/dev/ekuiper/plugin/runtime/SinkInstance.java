@@ -17,6 +17,7 @@ import dev.ekuiper.plugin.api.SinkContext;
 import dev.ekuiper.plugin.descriptor.ConfigSchema;
 import dev.ekuiper.plugin.nng.NngClosedException;
 import dev.ekuiper.plugin.nng.NngException;
+import dev.ekuiper.plugin.nng.NngMessageTooLargeException;
 import dev.ekuiper.plugin.nng.NngTimeoutException;
 import dev.ekuiper.plugin.nng.PullSocket;
 import dev.ekuiper.plugin.nng.PushSocket;
@@ -70,7 +71,6 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 
 	private final Duration collectTimeout;
 
-	private final long maxReceiveSize;
 
 	private final Secrets secrets;
 
@@ -98,7 +98,6 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		this.observer = observer.sinkStarted(symbol, meta);
 		this.stopTimeout = settings.stopTimeout();
 		this.collectTimeout = settings.functionTimeout();
-		this.maxReceiveSize = settings.maxReceiveSize();
 		this.collector = (ack != null) ? Executors.newSingleThreadExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "ekuiper-sink-" + meta.channelKey() + "-collect");
 			thread.setDaemon(true);
@@ -123,9 +122,9 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		PullSocket pull = new PullSocket();
 		PushSocket ack = null;
 		try {
-			// An oversize payload is refused here with an error ack; only far larger ones hit
-			// the transport limit, which drops the connection to bound memory.
-			pull.setMaxReceiveSize(settings.transportLimit());
+			// A larger payload is skipped by the transport without being held, then refused
+			// with an error ack.
+			pull.setMaxReceiveSize(settings.maxReceiveSize());
 			pull.listen(dataUrl);
 			if (requireAck) {
 				ack = new PushSocket();
@@ -217,6 +216,12 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 					woken();
 					throw ex;
 				}
+				catch (NngMessageTooLargeException ex) {
+					// Skipped by the transport, never held: refused with an error ack.
+					woken();
+					acknowledge(failed(Texts.tooLarge("Payload", ex.size(), ex.limit())));
+					continue;
+				}
 				catch (NngException ex) {
 					if (woken()) {
 						// The stop's interrupt: what is already queued is still collected.
@@ -270,16 +275,11 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 	}
 
 	private void collect(byte[] payload) {
-		Outcome answer;
-		if (payload.length > this.maxReceiveSize) {
-			answer = failed(Texts.tooLarge("Payload", payload.length, this.maxReceiveSize));
-		}
-		else if (this.ack == null) {
-			answer = collectNow(payload);
-		}
-		else {
-			answer = collectWithinTimeout(payload);
-		}
+		acknowledge((this.ack == null) ? collectNow(payload) : collectWithinTimeout(payload));
+	}
+
+	/** Sends the ack of one message when the rule asked for acks. */
+	private void acknowledge(Outcome answer) {
 		if (this.ack != null) {
 			try {
 				this.ack.send(answer.ack());

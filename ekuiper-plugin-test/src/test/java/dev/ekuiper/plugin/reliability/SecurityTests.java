@@ -22,7 +22,6 @@ import dev.ekuiper.plugin.test.FunctionConnection;
 import dev.ekuiper.plugin.test.FunctionResult;
 import dev.ekuiper.plugin.test.SinkConnection;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,15 +30,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What another local user or an oversize message can do: every socket file the runtime
- * listens on is owner-only, and a message beyond the transport's hard limit (twice the max
- * receive size) costs only its own connection. Ids that would leave the socket folder are
- * refused ({@code SocketPathTests}); messages between the two limits are answered with an
- * error ({@code BadInputTests}).
- *
- * <p>The last two tests fail on purpose until the transport can refuse a frame beyond its
- * limit without dropping the connection: eKuiper waits for a sink's ack forever and
- * resends a function request whose answer starts with {@code h} (the handshake the plugin
- * sends on reconnecting) forever.
+ * listens on is owner-only, and a message beyond the max receive size is skipped without
+ * being held and answered with an error while the connection stays. Ids that would leave
+ * the socket folder are refused ({@code SocketPathTests}).
  */
 class SecurityTests extends RuntimeTestSupport {
 
@@ -79,38 +72,35 @@ class SecurityTests extends RuntimeTestSupport {
 	}
 
 	@Test
-	void sinkPayloadBeyondTheTransportLimitCostsOnlyItsConnection() {
+	void sinkPayloadBeyondTheLimitKeepsTheConnection() {
 		SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0", Map.of());
 		sink.send(oversize());
-		// The host's data socket redials, as eKuiper's does, and the next row is collected.
-		await().atMost(WAIT).until(sink::isConnected);
+		// Skipped by the plugin's transport: the connection stays and the next row is collected.
+		assertThat(sink.isConnected()).isTrue();
 		sink.sendRow(Map.of("after", "oversize"));
 		await().atMost(WAIT).until(() -> this.probes.collected.contains("1: [{\"after\":\"oversize\"}]"));
 		assertStillServing();
 	}
 
 	@Test
-	@Disabled("Open: a frame beyond the transport's hard limit closes the connection instead of being skipped and answered (docs/reliability.md, Left open)")
 	void sinkPayloadBeyondTheTransportLimitIsAnsweredWithAnErrorAck() {
 		SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0", Map.of("requireAck", true));
 		sink.send(oversize());
 		Optional<Ack> ack = sink.pollAck(PROMPT);
-		// Fails until the transport refuses the frame instead of dropping the connection:
-		// eKuiper reads the ack of every message with no time limit, so the sink stalls.
+		// eKuiper reads the ack of every message with no time limit: a dropped connection
+		// instead of an answer would stall the sink.
 		assertThat(ack).as("an ack for a payload of %d bytes", oversize().length).isPresent();
 		assertThat(ack.get().isSuccess()).isFalse();
 	}
 
 	@Test
-	@Disabled("Open: a frame beyond the transport's hard limit closes the connection instead of being skipped and answered (docs/reliability.md, Left open)")
 	void functionRequestBeyondTheTransportLimitIsAnsweredWithAnError() throws Exception {
 		FunctionConnection probe = this.host.startFunction("probe");
 		CompletableFuture<FunctionResult> reply = CompletableFuture
 			.supplyAsync(() -> probe.exec(List.of(new String(oversize(), StandardCharsets.UTF_8)), "rule1", "op1"));
 		try {
-			// Fails until the transport refuses the frame instead of dropping the connection:
-			// the plugin redials and says "handshake", which eKuiper takes for a stale answer
-			// and resends the same request, forever.
+			// A dropped connection instead of an answer would make the plugin redial and say
+			// "handshake", which eKuiper takes for a stale answer and resends the request, forever.
 			assertThat(reply.get(PROMPT.toMillis(), TimeUnit.MILLISECONDS).state()).isFalse();
 		}
 		catch (TimeoutException ex) {
@@ -122,7 +112,7 @@ class SecurityTests extends RuntimeTestSupport {
 		}
 	}
 
-	/** Three times the max receive size: beyond the transport's hard limit of twice that. */
+	/** Three times the max receive size. */
 	private static byte[] oversize() {
 		return ("\"" + "x".repeat(3 * LIMIT) + "\"").getBytes(StandardCharsets.UTF_8);
 	}

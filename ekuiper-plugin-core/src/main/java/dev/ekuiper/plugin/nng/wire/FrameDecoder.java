@@ -10,8 +10,10 @@ import java.nio.ByteBuffer;
  * {@link #next()} releases it. Between frames nothing is buffered but the few bytes of an
  * incomplete prefix or header word, so the only allocation per frame is the body array.
  *
- * <p>Limits are checked before anything is allocated: a length above the max receive size,
- * a bad ipc type byte, or a protocol header that cannot be complete is a
+ * <p>Limits are checked before anything is allocated. A frame above the max receive size is
+ * skipped without being held and delivered as {@linkplain #isOversize() oversize}, so the
+ * connection survives and the receiver can answer it (REP, which cannot answer, treats it
+ * as an error). A bad ipc type byte, or a protocol header that cannot be complete, is a
  * {@link FrameFormatException}, after which the connection must be closed. A backtrace
  * longer than the max TTL is not an error: that frame is skipped and counted, as libnng
  * does.
@@ -54,6 +56,10 @@ public final class FrameDecoder {
 	private int bodyFill;
 
 	private long dropped;
+
+	private boolean oversize;
+
+	private long frameLength;
 
 	/**
 	 * Creates a decoder for one connection.
@@ -142,8 +148,34 @@ public final class FrameDecoder {
 		return this.state != State.COMPLETE && (this.state != State.PREFIX || this.prefix.position() > 0);
 	}
 
+	/**
+	 * Returns whether the complete frame was larger than the max receive size: its body was
+	 * skipped and {@link #body()} is empty; only a REQ reply's id word is kept.
+	 * @return {@code true} for an oversize frame
+	 */
+	public boolean isOversize() {
+		return this.oversize;
+	}
+
+	/**
+	 * Returns the max receive size this decoder enforces.
+	 * @return the limit in bytes, 0 for none
+	 */
+	public long maxReceiveSize() {
+		return this.maxReceiveSize;
+	}
+
+	/**
+	 * Returns the size the complete frame declared, protocol header included.
+	 * @return the frame's length in bytes
+	 */
+	public long frameLength() {
+		return this.frameLength;
+	}
+
 	/** Releases the complete frame so the next one can be decoded. */
 	public void next() {
+		this.oversize = false;
 		this.body = EMPTY;
 		this.bodyFill = 0;
 		this.wordCount = 0;
@@ -164,14 +196,23 @@ public final class FrameDecoder {
 			}
 		}
 		long length = this.prefix.getLong();
-		if (length < 0 || (this.maxReceiveSize > 0 && length > this.maxReceiveSize)) {
+		boolean tooLarge = this.maxReceiveSize > 0 && length > this.maxReceiveSize;
+		// Beyond what any array can hold (1 TiB, say) no real sender is writing a message,
+		// so that connection is closed, as libnng does, rather than read through.
+		if (length < 0 || (tooLarge && (this.shape == HeaderShape.BACKTRACE || length > MAX_ARRAY_LENGTH))) {
 			throw new FrameFormatException("message of " + Long.toUnsignedString(length)
 					+ " bytes exceeds the max receive size of " + this.maxReceiveSize + " bytes");
 		}
-		if (length - (this.shape == HeaderShape.NONE ? 0 : 4) > MAX_ARRAY_LENGTH) {
+		if (tooLarge) {
+			// Skipped without being held, and delivered as an oversize frame the receiver
+			// can answer; a reply keeps its request id so REQ can match it.
+			this.oversize = true;
+		}
+		else if (length - (this.shape == HeaderShape.NONE ? 0 : 4) > MAX_ARRAY_LENGTH) {
 			throw new FrameFormatException("message of " + length + " bytes is too large to receive");
 		}
 		this.remaining = length;
+		this.frameLength = length;
 		if (this.shape == HeaderShape.NONE) {
 			startBody();
 		}
@@ -217,6 +258,11 @@ public final class FrameDecoder {
 	}
 
 	private void startBody() {
+		if (this.oversize) {
+			this.body = EMPTY;
+			this.state = (this.remaining == 0) ? State.COMPLETE : State.SKIP;
+			return;
+		}
 		this.body = (this.remaining == 0) ? EMPTY : new byte[(int) this.remaining];
 		this.bodyFill = 0;
 		this.state = (this.remaining == 0) ? State.COMPLETE : State.BODY;
@@ -236,6 +282,10 @@ public final class FrameDecoder {
 		in.position(in.position() + n);
 		this.remaining -= n;
 		if (this.remaining == 0) {
+			if (this.oversize) {
+				this.state = State.COMPLETE;
+				return;
+			}
 			this.dropped++;
 			next();
 		}

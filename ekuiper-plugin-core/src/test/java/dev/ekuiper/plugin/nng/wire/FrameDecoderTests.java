@@ -151,14 +151,40 @@ class FrameDecoderTests {
 
 	@ParameterizedTest
 	@EnumSource(Framing.class)
-	void lengthAboveMaxReceiveSizeIsRejectedBeforeAllocating(Framing framing) {
+	void lengthAboveMaxReceiveSizeIsSkippedWithoutAllocating(Framing framing) {
 		long max = 64L * MIB;
 		ByteBuffer prefix = prefix(framing, max + 1);
 		FrameDecoder decoder = new FrameDecoder(framing, HeaderShape.NONE, max, MAX_TTL);
-		long allocated = allocatedBytesWhile(() -> assertThatExceptionOfType(FrameFormatException.class)
-			.isThrownBy(() -> decoder.decode(prefix))
-			.withMessageContaining("exceeds the max receive size"));
-		assertThat(allocated).as("bytes allocated while rejecting").isLessThan(MIB);
+		ByteBuffer chunk = ByteBuffer.allocate((int) MIB);
+		long allocated = allocatedBytesWhile(() -> {
+			try {
+				assertThat(decoder.decode(prefix)).isFalse();
+				long left = max + 1;
+				boolean complete = false;
+				while (left > 0) {
+					chunk.clear().limit((int) Math.min(MIB, left));
+					left -= chunk.remaining();
+					complete = decoder.decode(chunk);
+				}
+				assertThat(complete).isTrue();
+			}
+			catch (FrameFormatException ex) {
+				throw new AssertionError(ex);
+			}
+		});
+		assertThat(decoder.isOversize()).isTrue();
+		assertThat(decoder.frameLength()).isEqualTo(max + 1);
+		assertThat(decoder.body()).isEmpty();
+		assertThat(allocated).as("bytes allocated while skipping").isLessThan(MIB);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Framing.class)
+	void lengthAboveMaxReceiveSizeOfARequestClosesTheConnection(Framing framing) {
+		ByteBuffer prefix = prefix(framing, 1025);
+		FrameDecoder decoder = new FrameDecoder(framing, HeaderShape.BACKTRACE, 1024, MAX_TTL);
+		assertThatExceptionOfType(FrameFormatException.class).isThrownBy(() -> decoder.decode(prefix))
+			.withMessageContaining("exceeds the max receive size");
 	}
 
 	@ParameterizedTest
