@@ -158,14 +158,6 @@ public final class FrameDecoder {
 	}
 
 	/**
-	 * Returns the max receive size this decoder enforces.
-	 * @return the limit in bytes, 0 for none
-	 */
-	public long maxReceiveSize() {
-		return this.maxReceiveSize;
-	}
-
-	/**
 	 * Returns the size the complete frame declared, protocol header included.
 	 * @return the frame's length in bytes
 	 */
