@@ -155,7 +155,7 @@ class FrameDecoderTests {
 		long max = 64L * MIB;
 		ByteBuffer prefix = prefix(framing, max + 1);
 		FrameDecoder decoder = new FrameDecoder(framing, HeaderShape.NONE, max, MAX_TTL);
-		ByteBuffer chunk = ByteBuffer.allocate((int) MIB);
+		ByteBuffer chunk = ByteBuffer.allocate(MIB);
 		long allocated = allocatedBytesWhile(() -> {
 			try {
 				assertThat(decoder.decode(prefix)).isFalse();
