@@ -54,6 +54,9 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 
 	private int nextPipe;
 
+	/** The pipe a receiving thread is reading itself, or null; guarded by lock. */
+	private Pipe readerPipe;
+
 	private volatile boolean closed;
 
 	private volatile long sendTimeoutNanos = -1;
@@ -240,6 +243,9 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 			}
 			this.closed = true;
 			this.pipesChanged.signalAll();
+			if (this.readerPipe != null) {
+				this.readerPipe.wakeReader();
+			}
 			onClose();
 		}
 		finally {
@@ -294,6 +300,56 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new NngException("interrupted while waiting", ex);
+		}
+	}
+
+	/**
+	 * Waits, with {@link #lock} held, for a frame to arrive. With exactly one pipe and no
+	 * other thread reading, this thread reads the pipe itself, so the frame needs no
+	 * hand-off from the loop thread; otherwise it waits for the loop to deliver. Either way
+	 * it may return early; callers re-check their state in a loop.
+	 * @return {@code false} if the deadline had passed
+	 */
+	boolean awaitFrame(Waiters waiters, long deadline) throws NngException {
+		if (this.readerPipe != null) {
+			return await(waiters, deadline);
+		}
+		if (this.pipes.size() == 1) {
+			return readOnCaller(this.pipes.get(0), waiters, deadline);
+		}
+		for (Pipe pipe : this.pipes) {
+			if (pipe.isReadByCaller()) {
+				// Read by an earlier receive while it was the only pipe: the loop must read
+				// it now, as no thread can wait on several pipes.
+				this.lock.unlock();
+				try {
+					pipe.returnToLoop();
+				}
+				finally {
+					this.lock.lock();
+				}
+				return true;
+			}
+		}
+		return await(waiters, deadline);
+	}
+
+	private boolean readOnCaller(Pipe pipe, Waiters waiters, long deadline) throws NngException {
+		this.readerPipe = pipe;
+		long since = pipe.framesDelivered();
+		this.lock.unlock();
+		try {
+			return pipe.readOnCaller(since, deadline);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new NngException("interrupted while waiting", ex);
+		}
+		finally {
+			this.lock.lock();
+			this.readerPipe = null;
+			// Another receiver waiting meanwhile may read now.
+			waiters.signalAll();
 		}
 	}
 
@@ -428,6 +484,10 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 					return;
 				}
 				NngSocket.this.pipes.add(pipe);
+				if (NngSocket.this.readerPipe != null) {
+					// Its reader waits on one pipe only: make it wait for both.
+					NngSocket.this.readerPipe.wakeReader();
+				}
 				onPipeAdded(pipe);
 				NngSocket.this.pipesChanged.signalAll();
 			}

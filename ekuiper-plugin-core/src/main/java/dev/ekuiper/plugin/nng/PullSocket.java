@@ -51,7 +51,7 @@ public final class PullSocket extends NngSocket {
 		try {
 			while (this.queue.isEmpty()) {
 				checkOpen();
-				if (!await(this.queue.notEmpty(), deadline)) {
+				if (!awaitFrame(this.queue.notEmpty(), deadline)) {
 					throw timeout("receive", timeoutNanos, "no message");
 				}
 			}

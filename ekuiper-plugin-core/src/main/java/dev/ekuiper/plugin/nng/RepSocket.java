@@ -43,7 +43,7 @@ public final class RepSocket extends NngSocket {
 		try {
 			while (this.queue.isEmpty()) {
 				checkOpen();
-				if (!await(this.queue.notEmpty(), deadline)) {
+				if (!awaitFrame(this.queue.notEmpty(), deadline)) {
 					throw timeout("receive", receiveTimeoutNanos(), "no request");
 				}
 			}

@@ -132,7 +132,7 @@ public final class ReqSocket extends NngSocket {
 			}
 			while (this.reply == null) {
 				checkOpen();
-				if (!await(this.replied, deadline)) {
+				if (!awaitFrame(this.replied, deadline)) {
 					throw timeout("receive", receiveTimeoutNanos(), "no reply");
 				}
 				if (!this.outstanding) {

@@ -308,6 +308,113 @@ class PushPullTests {
 		assertThat(pull.pipeCount()).as("connections").isEqualTo(1);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "ipc", "tcp" })
+	void aPeerLostWhileNobodyReceivesIsStillNoticed(String transport) throws Exception {
+		PullSocket pull = pull();
+		PushSocket push = push();
+		push.dial(pull.listen(listenUrl(transport)));
+		push.send("first".getBytes());
+		assertThat(pull.receive()).isEqualTo("first".getBytes());
+		assertThatExceptionOfType(NngTimeoutException.class).as("a receive that reads the only pipe itself")
+			.isThrownBy(() -> pull.receive(Duration.ofMillis(50)));
+		push.close();
+		await().atMost(LONG).until(() -> pull.pipeCount() == 0);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ipc", "tcp" })
+	void aSecondPeerArrivingWhileTheReceiverWaitsOnTheFirstIsHeard(String transport) throws Exception {
+		PullSocket pull = pull();
+		String url = pull.listen(listenUrl(transport));
+		PushSocket first = push();
+		first.dial(url);
+		first.send("from-first".getBytes());
+		assertThat(pull.receive()).isEqualTo("from-first".getBytes());
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			pull.setReceiveTimeout(Duration.ofSeconds(20));
+			Future<byte[]> waiting = executor.submit(() -> pull.receive());
+			Thread.sleep(SHORT.toMillis());
+			PushSocket second = push();
+			second.dial(url);
+			second.send("from-second".getBytes());
+			assertThat(waiting.get(LONG.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("from-second".getBytes());
+			pull.setReceiveTimeout(LONG);
+			first.send("first-again".getBytes());
+			second.send("second-again".getBytes());
+			assertThat(List.of(new String(pull.receive()), new String(pull.receive())))
+				.containsExactlyInAnyOrder("first-again", "second-again");
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ipc", "tcp" })
+	void anInterruptedReceiverReturnsAndTheConnectionStays(String transport) throws Exception {
+		PullSocket pull = pull();
+		PushSocket push = push();
+		push.dial(pull.listen(listenUrl(transport)));
+		push.send("first".getBytes());
+		assertThat(pull.receive()).isEqualTo("first".getBytes());
+		pull.setReceiveTimeout(Duration.ofSeconds(20));
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<Throwable> waiting = executor.submit(() -> {
+				try {
+					pull.receive();
+					return null;
+				}
+				catch (NngException ex) {
+					return ex;
+				}
+			});
+			Thread.sleep(SHORT.toMillis());
+			executor.shutdownNow();
+			assertThat(waiting.get(LONG.toMillis(), TimeUnit.MILLISECONDS)).isExactlyInstanceOf(NngException.class)
+				.hasMessageContaining("interrupted");
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		pull.setReceiveTimeout(LONG);
+		push.send("after".getBytes());
+		assertThat(pull.receive()).isEqualTo("after".getBytes());
+		assertThat(pull.pipeCount()).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ipc", "tcp" })
+	void closingTheSocketWakesAReceiverReadingItsPipe(String transport) throws Exception {
+		PullSocket pull = pull();
+		PushSocket push = push();
+		push.dial(pull.listen(listenUrl(transport)));
+		push.send("first".getBytes());
+		assertThat(pull.receive()).isEqualTo("first".getBytes());
+		pull.setReceiveTimeout(Duration.ofSeconds(20));
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<Throwable> waiting = executor.submit(() -> {
+				try {
+					pull.receive();
+					return null;
+				}
+				catch (NngException ex) {
+					return ex;
+				}
+			});
+			Thread.sleep(SHORT.toMillis());
+			pull.close();
+			assertThat(waiting.get(LONG.toMillis(), TimeUnit.MILLISECONDS))
+				.isExactlyInstanceOf(NngClosedException.class);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
 	private static List<Integer> drain(PullSocket pull) throws NngException {
 		List<Integer> received = new ArrayList<>();
 		pull.setReceiveTimeout(SHORT);

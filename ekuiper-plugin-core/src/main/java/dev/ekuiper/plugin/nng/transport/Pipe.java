@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import dev.ekuiper.plugin.nng.wire.ConnectionHeader;
 import dev.ekuiper.plugin.nng.wire.FrameDecoder;
@@ -22,17 +23,29 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection between two SP sockets.
  *
- * <p>The loop thread reads: it checks the peer's header, decodes frames and hands them to
- * the socket, pausing when the socket's queue is full. Sending threads write directly with
- * non-blocking writes, waiting for writability up to their deadline; a frame cut short by
- * the deadline is finished by the loop thread, and the pipe takes no new message until it
- * is.
+ * <p>The loop thread checks the peer's header, then reads, decodes frames and hands them
+ * to the socket, pausing when the socket's queue is full. A thread waiting to receive may
+ * take the reading over ({@link #readOnCaller}) so a message costs no hand-off between
+ * threads; it keeps it while it goes on receiving, and the loop takes it back once the
+ * pipe has gone unread for a while, so a lost peer is still noticed. Sending threads write
+ * directly with non-blocking writes, waiting for writability up to their deadline; a frame
+ * cut short by the deadline is finished by the loop thread, and the pipe takes no new
+ * message until it is.
+ *
+ * <p>Interrupting a thread while it reads or writes closes the connection, as with any
+ * interruptible NIO channel; a receiver interrupted while waiting just returns.
  */
 public final class Pipe implements EventLoop.Handler {
 
 	private static final Logger logger = LoggerFactory.getLogger(Pipe.class);
 
 	private static final int BUFFER_SIZE = 64 * 1024;
+
+	/** How long a pipe read by callers may go unread before the loop takes it back. */
+	private static final long RECLAIM_NANOS = 100_000_000L;
+
+	private static final Consumer<SelectionKey> IGNORE_KEY = (key) -> {
+	};
 
 	private final PipeContext context;
 
@@ -55,6 +68,26 @@ public final class Pipe implements EventLoop.Handler {
 	private final ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_SIZE);
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	/** Held by the thread that reads: the loop or a receiving caller. Guards the read state. */
+	private final ReentrantLock readLock = new ReentrantLock();
+
+	/** Whether receiving callers read this pipe; the loop's read interest is off meanwhile. */
+	private volatile boolean callerReads;
+
+	/** The callers' selector for this channel; opened on the first caller read. */
+	private volatile Selector readSelector;
+
+	/** Set to make a caller blocked in {@link #readOnCaller} return. */
+	private volatile boolean wakeRequested;
+
+	/** Caller reads so far, and as the loop last saw them; guarded by readLock. */
+	private long callerReadCount;
+
+	private long callerReadCountSeen;
+
+	/** Frames handed to the socket so far; written with readLock held. */
+	private volatile long delivered;
 
 	private SelectionKey key;
 
@@ -124,8 +157,15 @@ public final class Pipe implements EventLoop.Handler {
 
 	@Override
 	public void ready(SelectionKey key) {
-		if (key.isReadable()) {
-			readAvailable();
+		if (key.isReadable() && !this.callerReads && this.readLock.tryLock()) {
+			try {
+				if (!this.callerReads) {
+					readAvailable();
+				}
+			}
+			finally {
+				this.readLock.unlock();
+			}
 		}
 		if (key.isValid() && key.isWritable()) {
 			flushPending();
@@ -213,8 +253,124 @@ public final class Pipe implements EventLoop.Handler {
 		}
 	}
 
-	/** Restarts reading after the socket refused a frame because its queue was full. Any thread. */
+	/**
+	 * Restarts reading after the socket refused a frame because its queue was full. Any
+	 * thread. A pipe read by callers is resumed by the next caller read instead.
+	 */
 	public void resume() {
+		if (!this.callerReads) {
+			this.context.loop().execute(this::resumeInLoop);
+		}
+	}
+
+	/**
+	 * Returns how many frames this pipe has handed to the socket. Read it under the
+	 * socket's lock together with the socket's state, then pass it to
+	 * {@link #readOnCaller}.
+	 * @return the count so far
+	 */
+	public long framesDelivered() {
+		return this.delivered;
+	}
+
+	/**
+	 * Reads on the calling thread until at least one frame was handed to the socket, the
+	 * deadline passes, the pipe closes or {@link #wakeReader()} is called. The first call
+	 * takes reading over from the loop; later calls keep it. Call without the socket's lock,
+	 * from one thread at a time, and only on an active pipe.
+	 * @param since {@link #framesDelivered()} when the caller last saw the socket's state;
+	 * if more frames were delivered since, it returns at once
+	 * @param deadline {@link System#nanoTime()} deadline, or {@code Long.MAX_VALUE} for none
+	 * @return {@code false} if the deadline passed with nothing read
+	 * @throws InterruptedException if the thread is interrupted while waiting
+	 */
+	public boolean readOnCaller(long since, long deadline) throws InterruptedException {
+		this.readLock.lockInterruptibly();
+		try {
+			if (this.closed.get() || this.delivered != since) {
+				return true;
+			}
+			if (!this.callerReads) {
+				takeOverReading();
+			}
+			this.callerReadCount++;
+			if (this.paused) {
+				resumeBuffered();
+				if (this.delivered != since || this.paused) {
+					return true;
+				}
+			}
+			while (true) {
+				if (Thread.interrupted()) {
+					throw new InterruptedException();
+				}
+				long millis = 0;
+				if (deadline != Long.MAX_VALUE) {
+					long wait = deadline - System.nanoTime();
+					if (wait <= 0) {
+						return false;
+					}
+					millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999));
+				}
+				this.readSelector.select(IGNORE_KEY, millis);
+				if (Thread.interrupted()) {
+					// Before reading: a read by an interrupted thread would close the channel.
+					throw new InterruptedException();
+				}
+				if (this.wakeRequested || this.closed.get()) {
+					this.wakeRequested = false;
+					return true;
+				}
+				readAvailable();
+				if (this.delivered != since || this.paused || this.closed.get()) {
+					return true;
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			closeWith("read failed: " + ex.getMessage(), false);
+			return true;
+		}
+		finally {
+			this.readLock.unlock();
+			if (this.closed.get()) {
+				closeReadSelectorIfFree();
+			}
+		}
+	}
+
+	/** Makes a caller blocked in {@link #readOnCaller} return at once. Any thread. */
+	public void wakeReader() {
+		this.wakeRequested = true;
+		Selector selector = this.readSelector;
+		if (selector != null) {
+			selector.wakeup();
+		}
+	}
+
+	/**
+	 * Returns whether receiving callers read this pipe rather than the loop.
+	 * @return {@code true} after {@link #readOnCaller} took reading over, until given back
+	 */
+	public boolean isReadByCaller() {
+		return this.callerReads;
+	}
+
+	/**
+	 * Gives reading back to the loop, as when the socket gets more pipes than one caller
+	 * can wait on. Call without the socket's lock, from any thread but the loop's.
+	 */
+	public void returnToLoop() {
+		this.readLock.lock();
+		try {
+			if (!this.callerReads) {
+				return;
+			}
+			this.callerReads = false;
+		}
+		finally {
+			this.readLock.unlock();
+		}
 		this.context.loop().execute(this::resumeInLoop);
 	}
 
@@ -282,20 +438,22 @@ public final class Pipe implements EventLoop.Handler {
 		while (this.decoder.decode(this.in)) {
 			if (!this.context.events().frameReceived(this, this.decoder)) {
 				this.paused = true;
-				this.key.interestOps(this.key.interestOps() & ~SelectionKey.OP_READ);
+				if (!this.callerReads) {
+					this.key.interestOpsAnd(~SelectionKey.OP_READ);
+				}
 				return;
 			}
+			this.delivered++;
 			this.decoder.next();
 		}
 	}
 
-	private void resumeInLoop() {
-		if (!this.paused || this.closed.get()) {
-			return;
-		}
+	/** Hands the socket the frame it refused and the rest of the buffer; readLock held. */
+	private void resumeBuffered() {
 		if (!this.context.events().frameReceived(this, this.decoder)) {
 			return;
 		}
+		this.delivered++;
 		this.decoder.next();
 		this.paused = false;
 		this.in.flip();
@@ -304,15 +462,88 @@ public final class Pipe implements EventLoop.Handler {
 		}
 		catch (FrameFormatException ex) {
 			closeWith(ex.getMessage(), true);
-			return;
 		}
 		finally {
 			this.in.compact();
 		}
-		if (!this.paused && this.key.isValid()) {
-			this.key.interestOps(this.key.interestOps() | SelectionKey.OP_READ);
-			readAvailable();
+	}
+
+	/** Caller thread, readLock held: turns the loop's reading off and starts the reclaim timer. */
+	private void takeOverReading() throws IOException {
+		if (this.readSelector == null) {
+			Selector selector = Selector.open();
+			try {
+				this.channel.register(selector, SelectionKey.OP_READ);
+			}
+			catch (IOException | RuntimeException ex) {
+				selector.close();
+				throw ex;
+			}
+			this.readSelector = selector;
 		}
+		this.callerReads = true;
+		this.key.interestOpsAnd(~SelectionKey.OP_READ);
+		this.context.loop().execute(this::scheduleReclaim);
+	}
+
+	private void scheduleReclaim() {
+		this.context.loop().schedule(RECLAIM_NANOS, this::reclaimIfUnread);
+	}
+
+	/** Loop thread: takes reading back when no caller read since the last look. */
+	private void reclaimIfUnread() {
+		if (!this.callerReads || this.closed.get()) {
+			return;
+		}
+		if (!this.readLock.tryLock()) {
+			scheduleReclaim();
+			return;
+		}
+		try {
+			if (this.callerReadCount != this.callerReadCountSeen) {
+				this.callerReadCountSeen = this.callerReadCount;
+				scheduleReclaim();
+				return;
+			}
+			this.callerReads = false;
+			readInLoopAgain();
+		}
+		finally {
+			this.readLock.unlock();
+		}
+	}
+
+	private void resumeInLoop() {
+		if (this.closed.get() || !this.readLock.tryLock()) {
+			// A caller holding the read lock reads this pipe and resumes it itself.
+			return;
+		}
+		try {
+			if (!this.callerReads) {
+				readInLoopAgain();
+			}
+		}
+		finally {
+			this.readLock.unlock();
+		}
+	}
+
+	/** Loop thread, readLock held: delivers what a pause held back and reads on. */
+	private void readInLoopAgain() {
+		if (this.closed.get() || !this.key.isValid()) {
+			return;
+		}
+		if (this.paused) {
+			resumeBuffered();
+			if (this.paused || this.closed.get()) {
+				return;
+			}
+		}
+		else if ((this.key.interestOps() & SelectionKey.OP_READ) != 0) {
+			return;
+		}
+		this.key.interestOpsOr(SelectionKey.OP_READ);
+		readAvailable();
 	}
 
 	/** Writes until the buffer is empty or the deadline passes; writeLock held. */
@@ -352,7 +583,7 @@ public final class Pipe implements EventLoop.Handler {
 		this.busy = true;
 		this.context.loop().execute(() -> {
 			if (this.key.isValid()) {
-				this.key.interestOps(this.key.interestOps() | SelectionKey.OP_WRITE);
+				this.key.interestOpsOr(SelectionKey.OP_WRITE);
 			}
 		});
 	}
@@ -369,7 +600,7 @@ public final class Pipe implements EventLoop.Handler {
 				this.busy = false;
 				this.flushed.signalAll();
 			}
-			this.key.interestOps(this.key.interestOps() & ~SelectionKey.OP_WRITE);
+			this.key.interestOpsAnd(~SelectionKey.OP_WRITE);
 		}
 		catch (IOException ex) {
 			closeWith("write failed: " + ex.getMessage(), false);
@@ -420,6 +651,7 @@ public final class Pipe implements EventLoop.Handler {
 		catch (IOException ex) {
 			// closing anyway
 		}
+		wakeReader();
 		if (this.writeLock.tryLock()) {
 			try {
 				this.flushed.signalAll();
@@ -461,11 +693,32 @@ public final class Pipe implements EventLoop.Handler {
 		if (this.key != null) {
 			this.key.cancel();
 		}
+		closeReadSelectorIfFree();
 		if (this.active) {
 			this.context.events().pipeRemoved(this);
 		}
 		if (this.onClosed != null) {
 			this.onClosed.run();
+		}
+	}
+
+	/** Closes the callers' selector unless a caller is reading; that caller closes it then. */
+	private void closeReadSelectorIfFree() {
+		if (this.readSelector == null || !this.readLock.tryLock()) {
+			return;
+		}
+		try {
+			Selector selector = this.readSelector;
+			if (selector != null) {
+				this.readSelector = null;
+				selector.close();
+			}
+		}
+		catch (IOException ex) {
+			// closing anyway
+		}
+		finally {
+			this.readLock.unlock();
 		}
 	}
 
