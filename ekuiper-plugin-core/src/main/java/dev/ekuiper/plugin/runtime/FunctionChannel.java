@@ -1,13 +1,6 @@
 package dev.ekuiper.plugin.runtime;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.nng.NngException;
@@ -23,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * Serves one function for the process's life on {@code func_<name>.ipc}. The channel is
  * opened for every declared function at start-up (eKuiper replays only one function after
  * a plugin restart), so a later {@code start func} only makes sure it is connected. Each
- * call runs on a worker thread for at most the function timeout: a call that takes longer
- * is answered with an error, and later calls are served on a fresh worker.
+ * call runs on the channel's thread, timed by the {@link CallWatchdog}: a call that takes
+ * longer than the function timeout is answered with an error on the watchdog's thread,
+ * and later calls are served on a fresh channel thread.
  */
 final class FunctionChannel {
 
@@ -42,30 +36,32 @@ final class FunctionChannel {
 
 	private final SymbolState state;
 
+	private final CallWatchdog watchdog;
+
 	private HostChannel channel;
 
 	private int generation;
 
-	/** Runs the calls; replaced when a call hangs. */
-	private volatile ExecutorService calls;
-
 	private volatile InstanceContext.Call lastContext;
 
 	FunctionChannel(String symbol, Function function, String url, RuntimeSettings settings, RuntimeObserver observer,
-			SymbolState state) {
+			SymbolState state, CallWatchdog watchdog) {
 		this.symbol = symbol;
 		this.function = function;
 		this.url = url;
 		this.settings = settings;
 		this.observer = observer.functionOpened(symbol);
 		this.state = state;
+		this.watchdog = watchdog;
 	}
 
 	synchronized void open() throws NngException {
 		this.generation++;
+		Calls calls = new Calls();
 		this.channel = new HostChannel("ekuiper-func-" + this.symbol + "-" + this.generation, this.url,
-				this.settings, this::answer, () -> {
+				this.settings, calls, () -> {
 				}, HostChannel.Kind.FUNCTION);
+		calls.channel = this.channel;
 		this.channel.start();
 		if (this.generation == 1) {
 			this.state.started();
@@ -93,67 +89,9 @@ final class FunctionChannel {
 			this.state.stopped();
 			this.generation = 0;
 		}
-		ExecutorService worker = this.calls;
-		if (worker != null) {
-			worker.shutdownNow();
-		}
 	}
 
-	private byte[] answer(byte[] requestBytes) {
-		FunctionRequest request;
-		try {
-			request = FunctionRequest.parse(requestBytes);
-		}
-		catch (ProtocolException ex) {
-			return FunctionReply.error(ex.getMessage());
-		}
-		long started = System.nanoTime();
-		long timeout = this.settings.functionTimeout().toMillis();
-		ExecutorService worker = this.calls;
-		if (worker == null) {
-			worker = newWorker();
-			this.calls = worker;
-		}
-		Outcome outcome;
-		try {
-			outcome = worker.submit(() -> call(request)).get(timeout, TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			// Abandon the worker, interrupting it; the next call gets a fresh one.
-			worker.shutdownNow();
-			this.calls = null;
-			String error = "Timed out: function '" + this.symbol + "' " + name(request.kind()) + " took longer than "
-					+ timeout + " ms";
-			logger.warn(error);
-			this.state.failed(error);
-			outcome = new Outcome(FunctionReply.error(error), false);
-		}
-		catch (ExecutionException ex) {
-			outcome = failure(ex.getCause());
-		}
-		catch (InterruptedException | RejectedExecutionException ex) {
-			if (ex instanceof InterruptedException) {
-				Thread.currentThread().interrupt();
-			}
-			outcome = new Outcome(FunctionReply.error("Interrupted: the plugin is stopping"), false);
-		}
-		this.observer.called(request.kind(), outcome.ok(), System.nanoTime() - started);
-		return outcome.reply();
-	}
-
-	/** Returns a worker thread that ends when idle for a while. */
-	private ExecutorService newWorker() {
-		ThreadPoolExecutor worker = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-				(runnable) -> {
-					Thread thread = new Thread(runnable, "ekuiper-func-" + this.symbol + "-call");
-					thread.setDaemon(true);
-					return thread;
-				});
-		worker.allowCoreThreadTimeOut(true);
-		return worker;
-	}
-
-	/** Runs one call on the worker thread. */
+	/** Runs one call on the channel thread. */
 	private Outcome call(FunctionRequest request) {
 		try {
 			return new Outcome(switch (request.kind()) {
@@ -165,7 +103,8 @@ final class FunctionChannel {
 				case EXEC -> FunctionReply.success(this.function.exec(request.args(), context(request)));
 			}, true);
 		}
-		catch (Exception | LinkageError | StackOverflowError ex) {
+		catch (Exception | Error ex) {
+			// On the channel's thread: whatever the function throws is answered, never fatal.
 			return failure(ex);
 		}
 	}
@@ -193,6 +132,56 @@ final class FunctionChannel {
 			case IS_AGGREGATE -> "IsAggregate";
 			case EXEC -> "Exec";
 		};
+	}
+
+	/** Answers the calls of one channel, on its thread, each timed by the watchdog. */
+	private final class Calls implements HostChannel.Handler {
+
+		/** Set before the channel starts. */
+		private HostChannel channel;
+
+		/** The watch of the thread serving now; replaced when a call expires. */
+		private volatile CallWatchdog.Watch watch;
+
+		private volatile FunctionRequest.Kind running;
+
+		@Override
+		public byte[] answer(byte[] requestBytes) {
+			FunctionRequest request;
+			try {
+				request = FunctionRequest.parse(requestBytes);
+			}
+			catch (ProtocolException ex) {
+				return FunctionReply.error(ex.getMessage());
+			}
+			CallWatchdog.Watch current = this.watch;
+			if (current == null || !current.isOwnedByCurrentThread()) {
+				current = FunctionChannel.this.watchdog.watchCurrentThread(this::expired);
+				this.watch = current;
+			}
+			this.running = request.kind();
+			long started = current.begin();
+			Outcome outcome = call(request);
+			if (!current.end()) {
+				return null;
+			}
+			FunctionChannel.this.observer.called(request.kind(), outcome.ok(), System.nanoTime() - started);
+			return outcome.reply();
+		}
+
+		/** On the watchdog's thread: answers for the call that hangs; a new thread serves on. */
+		private void expired(CallWatchdog.Watch expired) {
+			Duration timeout = FunctionChannel.this.watchdog.timeout();
+			FunctionRequest.Kind kind = this.running;
+			String error = "Timed out: function '" + FunctionChannel.this.symbol + "' " + name(kind)
+					+ " took longer than " + timeout.toMillis() + " ms";
+			logger.warn(error);
+			FunctionChannel.this.state.failed(error);
+			FunctionChannel.this.observer.called(kind, false, timeout.toNanos());
+			expired.owner().interrupt();
+			this.channel.takeOver(FunctionReply.error(error));
+		}
+
 	}
 
 	/** A call's reply and whether it succeeded. */

@@ -51,6 +51,11 @@ final class HostChannel {
 	@FunctionalInterface
 	interface Handler {
 
+		/**
+		 * Answers a command on the channel's thread.
+		 * @return the answer; {@code null} when {@link #takeOver} has answered for it,
+		 * which ends the calling thread's service
+		 */
 		byte[] answer(byte[] command);
 
 	}
@@ -69,7 +74,10 @@ final class HostChannel {
 
 	private final ReqSocket socket = new ReqSocket();
 
-	private final Thread thread;
+	private final String name;
+
+	/** The thread serving the channel; replaced by {@link #takeOver}. */
+	private volatile Thread thread;
 
 	private volatile boolean open = true;
 
@@ -92,9 +100,8 @@ final class HostChannel {
 		this.kind = kind;
 		this.handler = handler;
 		this.idle = idle;
-		this.thread = new Thread(this::run, name);
-		// The control channel keeps the process alive while it serves.
-		this.thread.setDaemon(kind != Kind.CONTROL);
+		this.name = name;
+		this.thread = newThread(() -> serve(HANDSHAKE));
 	}
 
 	void start() throws NngException {
@@ -111,16 +118,34 @@ final class HostChannel {
 	}
 
 	/**
+	 * Answers for a handler that is stuck in a command, and serves on from a fresh thread.
+	 * The stuck handler must return {@code null} when it gets back. Any thread.
+	 * @param answer the answer to send in the stuck handler's place
+	 */
+	synchronized void takeOver(byte[] answer) {
+		if (!this.open) {
+			return;
+		}
+		Thread next = newThread(() -> serve(answer));
+		this.thread = next;
+		next.start();
+	}
+
+	/**
 	 * Closes the socket and waits briefly for the thread; a hung handler is abandoned.
 	 * @param wait how long to wait for the thread; zero not to wait
 	 */
 	void close(Duration wait) {
-		this.open = false;
+		Thread serving;
+		synchronized (this) {
+			this.open = false;
+			serving = this.thread;
+		}
 		this.socket.close();
-		this.thread.interrupt();
+		serving.interrupt();
 		try {
 			if (wait.toMillis() > 0) {
-				this.thread.join(wait.toMillis());
+				serving.join(wait.toMillis());
 			}
 		}
 		catch (InterruptedException ex) {
@@ -128,8 +153,16 @@ final class HostChannel {
 		}
 	}
 
-	private void run() {
-		long lastSent = send(HANDSHAKE);
+	private Thread newThread(Runnable service) {
+		Thread created = new Thread(service, this.name);
+		// The control channel keeps the process alive while it serves.
+		created.setDaemon(this.kind != Kind.CONTROL);
+		return created;
+	}
+
+	/** Sends {@code first}, then answers commands until closed or taken over. */
+	private void serve(byte[] first) {
+		long lastSent = send(first);
 		while (this.open) {
 			byte[] command;
 			try {
@@ -162,6 +195,10 @@ final class HostChannel {
 				continue;
 			}
 			byte[] answer = this.handler.answer(command);
+			if (answer == null) {
+				// Answered by takeOver, which serves on from another thread.
+				return;
+			}
 			if (this.open) {
 				lastSent = send(answer);
 			}

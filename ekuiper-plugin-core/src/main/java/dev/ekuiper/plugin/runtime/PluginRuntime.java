@@ -76,6 +76,8 @@ public final class PluginRuntime implements AutoCloseable {
 
 	private ScheduledExecutorService watchdog;
 
+	private CallWatchdog callWatchdog;
+
 	private Setup setup;
 
 	private CountDownLatch stopped = new CountDownLatch(1);
@@ -178,6 +180,7 @@ public final class PluginRuntime implements AutoCloseable {
 		int id = threadIds.incrementAndGet();
 		this.setupExecutor = Executors.newCachedThreadPool(daemonThreads("ekuiper-setup-" + id));
 		this.watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("ekuiper-watchdog-" + id));
+		this.callWatchdog = new CallWatchdog("ekuiper-call-watchdog-" + id, this.settings.functionTimeout());
 		this.setup = new Setup(this.settings, this.observer, this.states::get, this.setupExecutor);
 		this.stopped = new CountDownLatch(1);
 		this.parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
@@ -216,6 +219,7 @@ public final class PluginRuntime implements AutoCloseable {
 			}
 			this.functions.clear();
 			this.watchdog.shutdownNow();
+			this.callWatchdog.close();
 			this.setupExecutor.shutdownNow();
 			if (this.connected) {
 				this.connected = false;
@@ -414,7 +418,7 @@ public final class PluginRuntime implements AutoCloseable {
 
 	private void openFunction(String symbol, Function function, String url) throws NngException {
 		FunctionChannel channel = new FunctionChannel(symbol, function, url, this.settings, this.observer,
-				this.states.get(SymbolState.key(PluginType.FUNCTION, symbol)));
+				this.states.get(SymbolState.key(PluginType.FUNCTION, symbol)), this.callWatchdog);
 		channel.open();
 		this.functions.put(symbol, channel);
 	}

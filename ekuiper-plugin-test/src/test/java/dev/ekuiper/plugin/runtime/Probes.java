@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionContext;
@@ -235,7 +236,8 @@ public final class Probes {
 
 	/**
 	 * Function {@code probe}: its first argument picks what it does: {@code throw},
-	 * {@code hang}, {@code unencodable}, anything else is echoed.
+	 * {@code error} (throws an {@link Error}), {@code hang}, {@code late} (takes 1 s
+	 * whatever interrupts it, then answers), {@code unencodable}, anything else is echoed.
 	 */
 	final class ProbeFunction implements Function {
 
@@ -248,6 +250,16 @@ public final class Probes {
 			if ("hang".equals(what)) {
 				hang();
 				return "released";
+			}
+			if ("error".equals(what)) {
+				throw new AssertionError("broken invariant");
+			}
+			if ("late".equals(what)) {
+				long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+				while (System.nanoTime() < until) {
+					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+				}
+				return "late";
 			}
 			if ("unencodable".equals(what)) {
 				return new Unencodable();

@@ -171,4 +171,28 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		assertStillServing();
 	}
 
+	@Test
+	void functionThatThrowsAnErrorIsAnsweredAndKeepsServing() {
+		FunctionConnection probe = this.host.startFunction("probe");
+		FunctionResult reply = probe.exec(List.of("error"), "rule1", "op1");
+		assertThat(reply.state()).isFalse();
+		assertThat(reply.result()).asString().contains("broken invariant");
+		assertThat(probe.exec(List.of("echo"), "rule1", "op1")).isEqualTo(new FunctionResult(true, "echo"));
+		assertStillServing();
+	}
+
+	@Test
+	void answerOfAFunctionThatReturnsAfterItsTimeoutIsDropped() throws Exception {
+		FunctionConnection probe = this.host.startFunction("probe");
+		assertThat(probe.exec(List.of("late"), "rule1", "op1"))
+			.isEqualTo(new FunctionResult(false, "Timed out: function 'probe' Exec took longer than 500 ms"));
+		assertThat(probe.exec(List.of("first"), "rule1", "op1")).isEqualTo(new FunctionResult(true, "first"));
+		Thread.sleep(800);
+		for (String value : List.of("second", "third")) {
+			assertThat(probe.exec(List.of(value), "rule1", "op1")).as("not the late answer")
+				.isEqualTo(new FunctionResult(true, value));
+		}
+		assertStillServing();
+	}
+
 }

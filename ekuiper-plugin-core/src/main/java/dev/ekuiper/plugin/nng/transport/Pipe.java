@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * cut short by the deadline is finished by the loop thread, and the pipe takes no new
  * message until it is.
  *
- * <p>Interrupting a thread while it reads or writes closes the connection, as with any
- * interruptible NIO channel; a receiver interrupted while waiting just returns.
+ * <p>The channel is non-blocking, so interrupting a thread that reads or writes it does not
+ * close it; a receiver interrupted while it waits returns at once.
  */
 public final class Pipe implements EventLoop.Handler {
 
@@ -314,7 +314,6 @@ public final class Pipe implements EventLoop.Handler {
 				}
 				this.readSelector.select(IGNORE_KEY, millis);
 				if (Thread.interrupted()) {
-					// Before reading: a read by an interrupted thread would close the channel.
 					throw new InterruptedException();
 				}
 				if (this.wakeRequested || this.closed.get()) {

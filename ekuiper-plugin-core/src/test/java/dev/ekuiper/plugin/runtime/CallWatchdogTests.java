@@ -1,0 +1,98 @@
+package dev.ekuiper.plugin.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CallWatchdog}: calls in time are left alone, an overrunning call is
+ * expired exactly once on the watchdog's thread, and a watchdog asleep after idling wakes
+ * for the next call.
+ */
+@Timeout(30)
+class CallWatchdogTests {
+
+	private static final Duration TIMEOUT = Duration.ofMillis(100);
+
+	private final CallWatchdog watchdog = new CallWatchdog("test-call-watchdog", TIMEOUT);
+
+	private final List<Thread> expiredOn = new CopyOnWriteArrayList<>();
+
+	@AfterEach
+	void close() {
+		this.watchdog.close();
+	}
+
+	@Test
+	void callsThatEndInTimeAreNeverExpired() throws Exception {
+		AtomicInteger expiries = new AtomicInteger();
+		CallWatchdog.Watch watch = this.watchdog.watchCurrentThread((expired) -> expiries.incrementAndGet());
+		long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+		int calls = 0;
+		while (System.nanoTime() < until) {
+			watch.begin();
+			assertThat(watch.end()).isTrue();
+			calls++;
+		}
+		Thread.sleep(3 * TIMEOUT.toMillis());
+		assertThat(calls).isPositive();
+		assertThat(expiries).hasValue(0);
+	}
+
+	@Test
+	void anOverrunningCallIsExpiredOnceOnTheWatchdogThreadAndItsThreadMayNotAnswer() throws Exception {
+		CountDownLatch expired = new CountDownLatch(1);
+		CallWatchdog.Watch watch = this.watchdog.watchCurrentThread((which) -> {
+			this.expiredOn.add(Thread.currentThread());
+			assertThat(which.owner()).isNotSameAs(Thread.currentThread());
+			expired.countDown();
+		});
+		long started = watch.begin();
+		assertThat(expired.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(TIMEOUT);
+		Thread.sleep(3 * TIMEOUT.toMillis());
+		assertThat(watch.end()).as("the call was answered for").isFalse();
+		assertThat(this.expiredOn).hasSize(1).allSatisfy((thread) -> assertThat(thread.getName())
+			.isEqualTo("test-call-watchdog"));
+	}
+
+	@Test
+	void aCallBegunAfterTheWatchdogFellAsleepIsStillExpiredInTime() throws Exception {
+		CountDownLatch expired = new CountDownLatch(1);
+		CallWatchdog.Watch watch = this.watchdog.watchCurrentThread((which) -> expired.countDown());
+		watch.begin();
+		assertThat(watch.end()).isTrue();
+		Thread.sleep(1500);
+		long started = watch.begin();
+		assertThat(expired.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT.multipliedBy(5));
+		assertThat(watch.end()).isFalse();
+	}
+
+	@Test
+	void anOverrunOnOneThreadLeavesTheCallsOfAnotherAlone() throws Exception {
+		CountDownLatch expired = new CountDownLatch(1);
+		Thread other = new Thread(() -> this.watchdog.watchCurrentThread((which) -> expired.countDown()).begin());
+		other.start();
+		other.join();
+		CallWatchdog.Watch mine = this.watchdog.watchCurrentThread((which) -> {
+		});
+		assertThat(mine.isOwnedByCurrentThread()).isTrue();
+		long until = System.nanoTime() + 3 * TIMEOUT.toNanos();
+		while (System.nanoTime() < until) {
+			mine.begin();
+			assertThat(mine.end()).isTrue();
+		}
+		assertThat(expired.await(5, TimeUnit.SECONDS)).as("the other thread's call").isTrue();
+	}
+
+}
