@@ -181,7 +181,8 @@ public final class PluginRuntime implements AutoCloseable {
 		this.setupExecutor = Executors.newCachedThreadPool(daemonThreads("ekuiper-setup-" + id));
 		this.watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("ekuiper-watchdog-" + id));
 		this.callWatchdog = new CallWatchdog("ekuiper-call-watchdog-" + id, this.settings.functionTimeout());
-		this.setup = new Setup(this.settings, this.observer, this.states::get, this.setupExecutor);
+		this.setup = new Setup(this.settings, this.observer, this.states::get, this.setupExecutor,
+				this.callWatchdog);
 		this.stopped = new CountDownLatch(1);
 		this.parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
 		this.disconnectedSince = System.nanoTime();

@@ -31,12 +31,15 @@ final class Setup {
 
 	private final ExecutorService executor;
 
+	private final CallWatchdog callWatchdog;
+
 	Setup(RuntimeSettings settings, RuntimeObserver observer, java.util.function.Function<String, SymbolState> states,
-			ExecutorService executor) {
+			ExecutorService executor, CallWatchdog callWatchdog) {
 		this.settings = settings;
 		this.observer = observer;
 		this.states = states;
 		this.executor = executor;
+		this.callWatchdog = callWatchdog;
 	}
 
 	RuntimeSettings settings() {
@@ -45,6 +48,11 @@ final class Setup {
 
 	RuntimeObserver observer() {
 		return this.observer;
+	}
+
+	/** Times calls into user code on the data path, for at most the function timeout. */
+	CallWatchdog callWatchdog() {
+		return this.callWatchdog;
 	}
 
 	SymbolState state(PluginType type, String symbol) {

@@ -2,14 +2,7 @@ package dev.ekuiper.plugin.runtime;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ekuiper.plugin.api.Sink;
@@ -30,9 +23,10 @@ import dev.ekuiper.plugin.protocol.Texts;
  * One sink serving one rule action: a PULL listening for the host's data, an optional
  * PUSH dialed to the host's ack socket, and the thread calling the user's
  * {@link Sink#collect} and acknowledging each message. eKuiper waits for each ack without
- * a time limit, so when acks are asked for, {@code collect} runs on a thread of its own
- * for at most the function timeout: a collect that takes longer is acknowledged with an
- * error, and so is every message that arrives while it still runs.
+ * a time limit, so when acks are asked for, each {@code collect} is timed by the
+ * {@link CallWatchdog}: one that takes longer than the function timeout is acknowledged
+ * with an error, a fresh sink thread serves on, and it acknowledges every message that
+ * arrives while the late collect still runs with an error too.
  *
  * <p>A stop wakes the sink thread at once. It collects and acks what is queued and, for
  * up to 50 ms, what a host still connected sends; with acks, the data channel closes
@@ -69,26 +63,27 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 
 	private final Duration stopTimeout;
 
-	private final Duration collectTimeout;
-
+	private final CallWatchdog callWatchdog;
 
 	private final Secrets secrets;
 
-	/** Runs collect when acks are due; {@code null} otherwise. */
-	private final ExecutorService collector;
+	/** Collects that ran past their timeout and have not returned yet. */
+	private final AtomicInteger overruns = new AtomicInteger();
 
-	/** Whether a collect runs on the collector, possibly past its timeout. */
-	private final AtomicBoolean collecting = new AtomicBoolean();
+	/** The watch of the thread serving now, when acks are due. */
+	private volatile CallWatchdog.Watch watch;
 
 	/** What the sink thread does, so that a stop wakes a receive at once but never disturbs a collect. */
 	private final AtomicInteger phase = new AtomicInteger(BUSY);
 
 	private volatile boolean running = true;
 
-	private Thread thread;
+	/** The thread serving now; replaced when a collect overruns. */
+	private volatile Thread thread;
 
 	private SinkInstance(String symbol, SymbolMeta meta, Sink<Object> sink, PullSocket pull, PushSocket ack,
-			SymbolState state, RuntimeObserver observer, RuntimeSettings settings, Secrets secrets) {
+			SymbolState state, RuntimeObserver observer, RuntimeSettings settings, CallWatchdog callWatchdog,
+			Secrets secrets) {
 		super(symbol, meta);
 		this.secrets = secrets;
 		this.sink = sink;
@@ -97,12 +92,7 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		this.state = state;
 		this.observer = observer.sinkStarted(symbol, meta);
 		this.stopTimeout = settings.stopTimeout();
-		this.collectTimeout = settings.functionTimeout();
-		this.collector = (ack != null) ? Executors.newSingleThreadExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "ekuiper-sink-" + meta.channelKey() + "-collect");
-			thread.setDaemon(true);
-			return thread;
-		}) : null;
+		this.callWatchdog = callWatchdog;
 	}
 
 	/**
@@ -140,7 +130,7 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			throw new StartException("Cannot open the channels of " + what + ": " + Texts.describe(ex), ex);
 		}
 		SinkInstance instance = new SinkInstance(symbol, meta, sink, pull, ack, setup.state(PluginType.SINK, symbol),
-				setup.observer(), settings, secrets);
+				setup.observer(), settings, setup.callWatchdog(), secrets);
 		try {
 			setup.run(what + " configure", secrets, () -> sink.configure(bound));
 			setup.run(what + " open", secrets, () -> sink.open(instance));
@@ -150,9 +140,7 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			throw ex;
 		}
 		instance.state.started();
-		instance.thread = new Thread(instance::run, "ekuiper-sink-" + meta.channelKey());
-		instance.thread.setDaemon(true);
-		instance.thread.start();
+		instance.serveOnNewThread(null);
 		return instance;
 	}
 
@@ -167,24 +155,48 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			return;
 		}
 		this.running = false;
+		Thread serving = this.thread;
 		if (this.phase.compareAndSet(RECEIVING, WOKEN)) {
-			this.thread.interrupt();
+			serving.interrupt();
 		}
+		long deadline = System.nanoTime() + this.stopTimeout.toNanos();
 		try {
-			this.thread.join(this.stopTimeout.toMillis());
+			// A collect that overruns meanwhile hands serving on to a fresh thread: wait for that one.
+			do {
+				serving = this.thread;
+				serving.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
+			while (serving != this.thread && System.nanoTime() - deadline < 0);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		if (this.thread.isAlive()) {
+		if (serving.isAlive()) {
 			logger().warn("Sink {} of rule {} did not finish collecting within {} ms; closing anyway", symbolName(),
 					ruleId(), this.stopTimeout.toMillis());
 			closeSockets();
-			this.thread.interrupt();
+			serving.interrupt();
 		}
 	}
 
-	private void run() {
+	/** Starts a sink thread that acks {@code firstAck}, if any, then serves. */
+	private void serveOnNewThread(Outcome firstAck) {
+		Thread next = new Thread(() -> serve(firstAck), "ekuiper-sink-" + meta().channelKey());
+		next.setDaemon(true);
+		this.thread = next;
+		next.start();
+	}
+
+	/**
+	 * Receives, collects and acks until stopped, then closes the sink and its sockets. A
+	 * thread whose collect overran returns without closing anything: the thread that took
+	 * over serves on and closes.
+	 */
+	private void serve(Outcome firstAck) {
+		if (firstAck != null) {
+			acknowledge(firstAck);
+		}
+		boolean retired = false;
 		long drainUntil = 0;
 		try {
 			while (true) {
@@ -236,7 +248,10 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 					// rather than taken and never answered.
 					this.pull.close();
 				}
-				collect(payload);
+				if (!collect(payload)) {
+					retired = true;
+					return;
+				}
 			}
 		}
 		catch (NngClosedException ex) {
@@ -246,17 +261,23 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			logger().warn("Sink {} of rule {}: receive failed: {}", symbolName(), ruleId(), ex.getMessage());
 		}
 		finally {
-			try {
-				this.sink.close(this);
+			if (!retired) {
+				closeAll();
 			}
-			catch (Exception ex) {
-				logger().warn("Sink {} of rule {} failed to close: {}", symbolName(), ruleId(),
-						this.secrets.redact(Texts.describe(ex)));
-			}
-			closeSockets();
-			this.state.stopped();
-			this.observer.stopped();
 		}
+	}
+
+	private void closeAll() {
+		try {
+			this.sink.close(this);
+		}
+		catch (Exception ex) {
+			logger().warn("Sink {} of rule {} failed to close: {}", symbolName(), ruleId(),
+					this.secrets.redact(Texts.describe(ex)));
+		}
+		closeSockets();
+		this.state.stopped();
+		this.observer.stopped();
 	}
 
 	/**
@@ -274,8 +295,43 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		return false;
 	}
 
-	private void collect(byte[] payload) {
-		acknowledge((this.ack == null) ? collectNow(payload) : collectWithinTimeout(payload));
+	/**
+	 * Collects one message and acks it when acks are due.
+	 * @return {@code false} if the collect overran and was acked for by the watchdog: this
+	 * thread no longer serves
+	 */
+	private boolean collect(byte[] payload) {
+		if (this.ack == null) {
+			collectNow(payload);
+			return true;
+		}
+		if (this.overruns.get() > 0) {
+			acknowledge(failed("Sink '" + symbolName() + "' is still busy with an earlier message that took longer than "
+					+ this.callWatchdog.timeout().toMillis() + " ms"));
+			return true;
+		}
+		CallWatchdog.Watch current = this.watch;
+		if (current == null || !current.isOwnedByCurrentThread()) {
+			current = this.callWatchdog.watchCurrentThread(this::overran);
+			this.watch = current;
+		}
+		current.begin();
+		Outcome outcome = collectNow(payload);
+		if (!current.end()) {
+			this.overruns.decrementAndGet();
+			return false;
+		}
+		acknowledge(outcome);
+		return true;
+	}
+
+	/** On the watchdog's thread: acks the overrunning collect with an error; a fresh thread serves on. */
+	private void overran(CallWatchdog.Watch expired) {
+		this.overruns.incrementAndGet();
+		Outcome timedOut = failed("Timed out: sink '" + symbolName() + "' collect took longer than "
+				+ this.callWatchdog.timeout().toMillis() + " ms");
+		expired.owner().interrupt();
+		serveOnNewThread(timedOut);
 	}
 
 	/** Sends the ack of one message when the rule asked for acks. */
@@ -291,45 +347,6 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		}
 	}
 
-	/** Calls collect on the collector thread and returns its ack, or an error ack in time. */
-	private Outcome collectWithinTimeout(byte[] payload) {
-		long timeout = this.collectTimeout.toMillis();
-		if (!this.collecting.compareAndSet(false, true)) {
-			return failed("Sink '" + symbolName() + "' is still busy with an earlier message that took longer than "
-					+ timeout + " ms");
-		}
-		Future<Outcome> result;
-		try {
-			result = this.collector.submit(() -> {
-				try {
-					return collectNow(payload);
-				}
-				finally {
-					this.collecting.set(false);
-				}
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			this.collecting.set(false);
-			return failed("Interrupted: the sink is stopping");
-		}
-		try {
-			return result.get(timeout, TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			// Interrupt it; until it returns, later messages are refused rather than queued.
-			result.cancel(true);
-			return failed("Timed out: sink '" + symbolName() + "' collect took longer than " + timeout + " ms");
-		}
-		catch (ExecutionException ex) {
-			return failed(Texts.describe(ex.getCause()));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return failed("Interrupted: the sink is stopping");
-		}
-	}
-
 	/** Calls collect and returns the ack for it. */
 	private Outcome collectNow(byte[] payload) {
 		try {
@@ -337,7 +354,8 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			this.observer.collected(true);
 			return new Outcome(SinkAck.ok(), true);
 		}
-		catch (Exception | LinkageError ex) {
+		catch (Exception | Error ex) {
+			// On the sink's thread: whatever collect throws is reported, never fatal.
 			return failed(Texts.describe(ex));
 		}
 	}
@@ -354,9 +372,6 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		this.pull.close();
 		if (this.ack != null) {
 			this.ack.close();
-		}
-		if (this.collector != null) {
-			this.collector.shutdownNow();
 		}
 	}
 

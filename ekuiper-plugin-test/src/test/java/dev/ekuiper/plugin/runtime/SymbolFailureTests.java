@@ -148,6 +148,24 @@ class SymbolFailureTests extends RuntimeTestSupport {
 	}
 
 	@Test
+	void sinkStoppedWhileACollectOverrunsStopsInTimeAndClosesOnce() throws Exception {
+		SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0",
+				Map.of("hangIn", "collect", "requireAck", true));
+		sink.sendRow(Map.of("do", "stuck"));
+		assertThat(sink.awaitAck(WAIT).rawText())
+			.isEqualTo("{\"error\":\"Timed out: sink 'probe' collect took longer than 500 ms\"}");
+		long started = System.nanoTime();
+		sink.stop();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPT);
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.probes.sinksClosed).hasValue(1));
+		this.probes.unstick.countDown();
+		assertThat(this.probes.collected.poll(5, TimeUnit.SECONDS)).isEqualTo("1: [{\"do\":\"stuck\"}]");
+		Thread.sleep(200);
+		assertThat(this.probes.sinksClosed).as("the late collect's thread closes nothing").hasValue(1);
+		assertStillServing();
+	}
+
+	@Test
 	void sinkThatHangsInCloseIsStoppedInTime() {
 		SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0", Map.of("hangIn", "close"));
 		long started = System.nanoTime();
