@@ -11,8 +11,8 @@
 #
 # Settings (environment): RUNS, QUICK, SDKS ("java python"), PYTHON (default
 # interop/python/.venv/bin/python, created here if missing and python3 is available),
-# PLUGIN_JAVA_OPTS (default the launcher's -Xms16m -Xmx96m -Xss512k -XX:+UseSerialGC
-# -XX:TieredStopAtLevel=1), CDS=0 (no class-data archive launch), RAW=0 (no raw socket),
+# PLUGIN_JAVA_OPTS (default the launcher's -Xms16m -Xmx96m -XX:NewRatio=5 -Xss512k
+# -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=5), CDS=0 (no class-data archive launch), RAW=0 (no raw socket),
 # BENCH_JVM_OPTS (JVM flags of the host harness).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -354,23 +354,11 @@ class PushPullTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "ipc", "tcp" })
 	void anInterruptedReceiverReturnsAndTheConnectionStays(String transport) throws Exception {
-		PullSocket pull = pull();
 		PushSocket push = push();
-		push.dial(pull.listen(listenUrl(transport)));
-		push.send("first".getBytes());
-		assertThat(pull.receive()).isEqualTo("first".getBytes());
-		pull.setReceiveTimeout(Duration.ofSeconds(20));
+		PullSocket pull = pullReadingItsOnlyPipe(push, transport);
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		try {
-			Future<Throwable> waiting = executor.submit(() -> {
-				try {
-					pull.receive();
-					return null;
-				}
-				catch (NngException ex) {
-					return ex;
-				}
-			});
+			Future<Throwable> waiting = executor.submit(() -> receiveFailure(pull));
 			Thread.sleep(SHORT.toMillis());
 			executor.shutdownNow();
 			assertThat(waiting.get(LONG.toMillis(), TimeUnit.MILLISECONDS)).isExactlyInstanceOf(NngException.class)
@@ -388,23 +376,10 @@ class PushPullTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "ipc", "tcp" })
 	void closingTheSocketWakesAReceiverReadingItsPipe(String transport) throws Exception {
-		PullSocket pull = pull();
-		PushSocket push = push();
-		push.dial(pull.listen(listenUrl(transport)));
-		push.send("first".getBytes());
-		assertThat(pull.receive()).isEqualTo("first".getBytes());
-		pull.setReceiveTimeout(Duration.ofSeconds(20));
+		PullSocket pull = pullReadingItsOnlyPipe(push(), transport);
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		try {
-			Future<Throwable> waiting = executor.submit(() -> {
-				try {
-					pull.receive();
-					return null;
-				}
-				catch (NngException ex) {
-					return ex;
-				}
-			});
+			Future<Throwable> waiting = executor.submit(() -> receiveFailure(pull));
 			Thread.sleep(SHORT.toMillis());
 			pull.close();
 			assertThat(waiting.get(LONG.toMillis(), TimeUnit.MILLISECONDS))
@@ -412,6 +387,26 @@ class PushPullTests {
 		}
 		finally {
 			executor.shutdownNow();
+		}
+	}
+
+	/** A PULL connected to {@code push} whose receives read the pipe themselves, with a 20 s receive timeout. */
+	private PullSocket pullReadingItsOnlyPipe(PushSocket push, String transport) throws NngException {
+		PullSocket pull = pull();
+		push.dial(pull.listen(listenUrl(transport)));
+		push.send("first".getBytes());
+		assertThat(pull.receive()).isEqualTo("first".getBytes());
+		pull.setReceiveTimeout(Duration.ofSeconds(20));
+		return pull;
+	}
+
+	private static Throwable receiveFailure(PullSocket pull) {
+		try {
+			pull.receive();
+			return null;
+		}
+		catch (NngException ex) {
+			return ex;
 		}
 	}
 

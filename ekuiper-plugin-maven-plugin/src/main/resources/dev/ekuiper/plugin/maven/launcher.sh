@@ -8,6 +8,8 @@
 #   - defaults for a small device, JAVA_OPTS_DEFAULT below (set by the build);
 #   - EKUIPER_PLUGIN_JAVA_OPTS from eKuiper's environment, for example
 #     EKUIPER_PLUGIN_JAVA_OPTS="-Xmx256m". Options are separated by spaces.
+# MALLOC_ARENA_MAX defaults to 2 (glibc's malloc arenas; fewer keep less memory
+# resident); set it in eKuiper's environment to choose another value.
 # When install.sh has extracted the jar into app/ and trained a class-data archive for
 # this Java, they make start-up faster; an archive the JVM cannot use is ignored
 # (-Xshare:auto for a CDS archive, the default mode for an AOT cache). Delete app/ to
@@ -55,5 +57,7 @@ case $archive in
 	-XX:SharedArchiveFile=*) set -- -Xshare:auto "$archive" "$@" ;;
 	?*) set -- "$archive" "$@" ;;
 esac
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+export MALLOC_ARENA_MAX
 # shellcheck disable=SC2086 # option lists are split on spaces on purpose
 exec "$java" $JAVA_OPTS_QUIET $JAVA_OPTS_DEFAULT $EKUIPER_PLUGIN_JAVA_OPTS "$@"

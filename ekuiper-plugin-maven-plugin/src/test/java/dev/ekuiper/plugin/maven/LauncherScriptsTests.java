@@ -29,8 +29,8 @@ class LauncherScriptsTests {
 	private static final List<String> QUIET = List.of("-Xlog:disable", "-Xlog:all=warning:stderr",
 			"-XX:+DisplayVMOutputToStderr");
 
-	private static final List<String> DEFAULTS = List.of("-Xms16m", "-Xmx96m", "-Xss512k",
-			"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+	private static final List<String> DEFAULTS = List.of("-Xms16m", "-Xmx96m", "-XX:NewRatio=5", "-Xss512k",
+			"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=5");
 
 	@TempDir
 	Path temp;
@@ -90,6 +90,15 @@ class LauncherScriptsTests {
 				"EKUIPER_PLUGIN_JAVA_OPTS", "-Xmx256m -Dpattern=*"));
 		assertThat(result.outLines())
 			.containsExactlyElementsOf(expected(List.of("-Xmx256m", "-Dpattern=*"), List.of()));
+	}
+
+	@Test
+	void launcherShouldLimitMallocArenasUnlessTheEnvironmentSetsThem() throws Exception {
+		Path probe = Scripts.executable(this.temp.resolve("probe/bin/java"),
+				"#!/bin/sh\nprintf '%s\\n' \"$MALLOC_ARENA_MAX\"\n");
+		String javaHome = probe.getParent().getParent().toString();
+		assertThat(launch(Map.of("JAVA_HOME", javaHome)).outLines()).containsExactly("2");
+		assertThat(launch(Map.of("JAVA_HOME", javaHome, "MALLOC_ARENA_MAX", "4")).outLines()).containsExactly("4");
 	}
 
 	@Test

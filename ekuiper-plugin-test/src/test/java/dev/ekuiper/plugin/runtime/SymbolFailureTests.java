@@ -126,11 +126,7 @@ class SymbolFailureTests extends RuntimeTestSupport {
 
 	@Test
 	void sinkStuckInCollectAcksEveryMessageWithAnErrorUntilItReturns() throws Exception {
-		SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0",
-				Map.of("hangIn", "collect", "requireAck", true));
-		sink.sendRow(Map.of("do", "stuck"));
-		assertThat(sink.awaitAck(WAIT).rawText())
-			.isEqualTo("{\"error\":\"Timed out: sink 'probe' collect took longer than 500 ms\"}");
+		SinkConnection sink = sinkStuckInCollect();
 		long started = System.nanoTime();
 		sink.sendRow(Map.of("do", "next"));
 		assertThat(sink.awaitAck(WAIT).rawText()).isEqualTo(
@@ -149,11 +145,7 @@ class SymbolFailureTests extends RuntimeTestSupport {
 
 	@Test
 	void sinkStoppedWhileACollectOverrunsStopsInTimeAndClosesOnce() throws Exception {
-		SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0",
-				Map.of("hangIn", "collect", "requireAck", true));
-		sink.sendRow(Map.of("do", "stuck"));
-		assertThat(sink.awaitAck(WAIT).rawText())
-			.isEqualTo("{\"error\":\"Timed out: sink 'probe' collect took longer than 500 ms\"}");
+		SinkConnection sink = sinkStuckInCollect();
 		long started = System.nanoTime();
 		sink.stop();
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPT);
@@ -211,6 +203,16 @@ class SymbolFailureTests extends RuntimeTestSupport {
 				.isEqualTo(new FunctionResult(true, value));
 		}
 		assertStillServing();
+	}
+
+	/** Starts an acked probe sink and sends it a message it collects until unstuck; the timeout ack is in. */
+	private SinkConnection sinkStuckInCollect() {
+		SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0",
+				Map.of("hangIn", "collect", "requireAck", true));
+		sink.sendRow(Map.of("do", "stuck"));
+		assertThat(sink.awaitAck(WAIT).rawText())
+			.isEqualTo("{\"error\":\"Timed out: sink 'probe' collect took longer than 500 ms\"}");
+		return sink;
 	}
 
 }

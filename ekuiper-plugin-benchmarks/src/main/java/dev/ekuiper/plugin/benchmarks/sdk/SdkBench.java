@@ -43,13 +43,16 @@ import dev.ekuiper.plugin.test.SourceConnection;
  * <p>Settings are environment variables: {@code QUICK=1} (small counts, one run, for CI),
  * {@code RUNS} (default 3), {@code SDKS} (default {@code "java python"}), {@code PYTHON}
  * (default {@code interop/python/.venv/bin/python}), {@code PLUGIN_JAVA_OPTS} (default the
- * launcher's default options),
- * {@code CDS=0} to skip the class-data-sharing launch, {@code RAW=0} to skip the raw socket.
+ * launcher's default options), {@code PLUGIN_JAVA} (the {@code java} that runs the Java
+ * plugin, default this JVM's), {@code CDS=0} to skip the launch with a class-data archive
+ * (an AOT cache where the plugin's Java has them, Java 25 and later, else a CDS archive,
+ * as the plugin's {@code install.sh} trains), {@code RAW=0} to skip the raw socket.
  */
 public final class SdkBench {
 
 	/** The JVM options the Maven plugin's launcher uses by default. */
-	public static final String LAUNCHER_JAVA_OPTS = "-Xms16m -Xmx96m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+	public static final String LAUNCHER_JAVA_OPTS = "-Xms16m -Xmx96m -XX:NewRatio=5 -Xss512k -XX:+UseSerialGC "
+			+ "-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=5";
 
 	private static final String RULE = "sdkbench";
 
@@ -94,9 +97,9 @@ public final class SdkBench {
 	private void runAll() throws Exception {
 		Path work = Files.createTempDirectory("sdkbench");
 		try {
-			Path jsa = null;
+			String archive = null;
 			if (this.options.sdks().contains("java") && this.options.cds()) {
-				jsa = trainCds(work);
+				archive = trainArchive(work);
 			}
 			List<String> order = new ArrayList<>(this.options.sdks());
 			for (int run = 1; run <= this.options.runs(); run++) {
@@ -109,11 +112,11 @@ public final class SdkBench {
 							: Path.of("/tmp");
 					measure(sdk, run, command, sockets, work);
 				}
-				if (jsa != null) {
+				if (archive != null) {
 					Path sockets = Files.createDirectories(work.resolve("sockets"));
 					try (EmbeddedHost host = host(sockets)) {
 						long t0 = System.nanoTime();
-						PluginProcess process = host.launch(javaCommand(work, "bench-cds", jsa));
+						PluginProcess process = host.launch(javaCommand(work, "bench-cds", archive));
 						record("java-cds", run, "handshake_ms", (System.nanoTime() - t0) / 1e6);
 						record("java-cds", run, "rss_idle_kb", vmHwm(process.pid()));
 					}
@@ -258,35 +261,53 @@ public final class SdkBench {
 		}
 	}
 
-	/** Records a class-data archive for the Java plugin, as the plugin's install.sh does. */
-	private Path trainCds(Path work) throws IOException, InterruptedException {
+	/**
+	 * Trains a class-data archive for the Java plugin as the plugin's install.sh does: an
+	 * AOT cache if its Java takes one, else a dynamic CDS archive.
+	 * @return the JVM options that use it, or {@code null} if none could be trained
+	 */
+	private String trainArchive(Path work) throws IOException, InterruptedException {
+		Path aot = work.resolve("bench.aot");
+		if (train(work, "-XX:AOTCacheOutput=" + aot, aot)) {
+			this.log.println("trained an AOT cache for " + this.options.pluginJava());
+			return quote("-XX:AOTCache=" + aot);
+		}
 		Path jsa = work.resolve("bench.jsa");
+		if (train(work, "-XX:ArchiveClassesAtExit=" + jsa, jsa)) {
+			this.log.println("trained a CDS archive for " + this.options.pluginJava());
+			return "-Xshare:auto " + quote("-XX:SharedArchiveFile=" + jsa);
+		}
+		this.log.println("no class-data archive could be trained; skipping that launch");
+		return null;
+	}
+
+	/** Runs the plugin until its context is refreshed, recording an archive at exit. */
+	private boolean train(Path work, String recordOption, Path archive) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
-		command.add(javaBin());
+		command.add(this.options.pluginJava());
 		command.addAll(Arrays.asList(this.options.pluginJavaOpts().split("\\s+")));
-		command.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-Dspring.context.exit=onRefresh",
-				"-Dekuiper.plugin.socket-directory=" + work.resolve("training"), "-cp",
-				classPath(), BenchPluginApplication.class.getName()));
+		command.addAll(List.of(recordOption, "-Dspring.context.exit=onRefresh",
+				"-Dekuiper.plugin.socket-directory=" + work.resolve("training"), "-cp", classPath(),
+				BenchPluginApplication.class.getName()));
 		Process process = new ProcessBuilder(command).directory(work.toFile())
 			.redirectErrorStream(true)
-			.redirectOutput(work.resolve("cds-training.log").toFile())
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("archive-training.log").toFile()))
 			.start();
 		if (!process.waitFor(2, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
 		}
-		if (!Files.isRegularFile(jsa)) {
-			this.log.println("no CDS archive could be trained; skipping the CDS launch");
-			return null;
-		}
-		return jsa;
+		return Files.isRegularFile(archive) && Files.size(archive) > 0;
 	}
 
-	private PluginCommand javaCommand(Path work, String folderName, Path jsa) throws IOException {
+	private PluginCommand javaCommand(Path work, String folderName, String archiveOptions) throws IOException {
 		Path folder = Files.createDirectories(work.resolve(folderName));
-		StringBuilder script = new StringBuilder("#!/bin/sh\nexec ").append(quote(javaBin()));
+		// As the plugin's launcher does.
+		StringBuilder script = new StringBuilder("#!/bin/sh\nMALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}\n")
+			.append("export MALLOC_ARENA_MAX\nexec ")
+			.append(quote(this.options.pluginJava()));
 		script.append(' ').append(this.options.pluginJavaOpts());
-		if (jsa != null) {
-			script.append(" -Xshare:auto ").append(quote("-XX:SharedArchiveFile=" + jsa));
+		if (archiveOptions != null) {
+			script.append(' ').append(archiveOptions);
 		}
 		script.append(' ').append(quote("-Dekuiper.plugin.socket-directory=" + work.resolve("sockets")));
 		script.append(" -cp ").append(quote(classPath()));
@@ -366,7 +387,7 @@ public final class SdkBench {
 			.collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
 	}
 
-	private static String javaBin() {
+	static String javaBin() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
@@ -396,7 +417,7 @@ public final class SdkBench {
 		out.append(String.format("counts: source %d, sink %d, sink with ack %d, function %d (+%d warm-up)%n%n",
 				options.sourceCount(), options.sinkCount(), options.ackCount(), options.callCount(),
 				options.warmup()));
-		out.append("| figure | Java (starter) | Java + CDS | Python SDK | Go SDK | raw Java socket | Java/Python |\n");
+		out.append("| figure | Java (starter) | Java + CDS/AOT cache | Python SDK | Go SDK | raw Java socket | Java/Python |\n");
 		out.append("|---|---|---|---|---|---|---:|\n");
 		String[][] figures = { { "handshake_ms", "launch → handshake, ms", "%.0f" },
 				{ "source_per_s", "source records/s", "%.0f" }, { "sink_per_s", "sink msgs/s, no ack", "%.0f" },
@@ -490,12 +511,14 @@ public final class SdkBench {
 	 * @param callCount timed function calls
 	 * @param warmup warm-up records, messages and calls before each measurement
 	 * @param python the Python interpreter with the official SDK
+	 * @param pluginJava the {@code java} that runs the Java plugin
 	 * @param pluginJavaOpts the Java plugin's JVM options
-	 * @param cds whether to train and launch with a CDS archive
+	 * @param cds whether to train and launch with a class-data archive
 	 * @param raw whether to run the raw socket
 	 */
 	public record Options(Path root, List<String> sdks, int runs, boolean quick, int sourceCount, int sinkCount,
-			int ackCount, int callCount, int warmup, Path python, String pluginJavaOpts, boolean cds, boolean raw) {
+			int ackCount, int callCount, int warmup, Path python, String pluginJava, String pluginJavaOpts, boolean cds,
+			boolean raw) {
 
 		/**
 		 * Reads the settings from the environment.
@@ -509,8 +532,8 @@ public final class SdkBench {
 					Integer.parseInt(env.getOrDefault("RUNS", quick ? "1" : "3")), quick, quick ? 5000 : 100_000,
 					quick ? 5000 : 100_000, quick ? 1000 : 20_000, quick ? 1000 : 20_000, quick ? 500 : 5000,
 					Path.of(env.getOrDefault("PYTHON", root.resolve("interop/python/.venv/bin/python").toString())),
-					env.getOrDefault("PLUGIN_JAVA_OPTS", LAUNCHER_JAVA_OPTS), !"0".equals(env.get("CDS")),
-					!"0".equals(env.get("RAW")));
+					env.getOrDefault("PLUGIN_JAVA", javaBin()), env.getOrDefault("PLUGIN_JAVA_OPTS", LAUNCHER_JAVA_OPTS),
+					!"0".equals(env.get("CDS")), !"0".equals(env.get("RAW")));
 		}
 
 		/**
@@ -520,7 +543,8 @@ public final class SdkBench {
 		 */
 		public Options withSdks(List<String> sdks) {
 			return new Options(this.root, sdks, this.runs, this.quick, this.sourceCount, this.sinkCount,
-					this.ackCount, this.callCount, this.warmup, this.python, this.pluginJavaOpts, this.cds, this.raw);
+					this.ackCount, this.callCount, this.warmup, this.python, this.pluginJava, this.pluginJavaOpts, this.cds,
+					this.raw);
 		}
 
 		/**

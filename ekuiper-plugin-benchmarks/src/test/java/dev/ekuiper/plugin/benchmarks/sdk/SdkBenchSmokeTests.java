@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the end-to-end benchmark's smoke mode with tiny counts against the Java plugin, and
- * against the Python SDK plugin when its venv exists (required when {@code CI} is set).
+ * against the Python SDK plugin when its venv exists (required when {@code CI} is set),
+ * and launches the Java plugin once more with a class-data archive.
  */
 class SdkBenchSmokeTests {
 
@@ -27,7 +28,7 @@ class SdkBenchSmokeTests {
 			sdks.add("python");
 		}
 		SdkBench.Options options = new SdkBench.Options(quick.root(), sdks, 1, true, 500, 500, 100, 200, 50,
-				quick.python(), SdkBench.LAUNCHER_JAVA_OPTS, false, false);
+				quick.python(), quick.pluginJava(), SdkBench.LAUNCHER_JAVA_OPTS, true, false);
 		ByteArrayOutputStream log = new ByteArrayOutputStream();
 		List<SdkBench.Sample> samples = SdkBench.run(options,
 				new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -37,6 +38,8 @@ class SdkBenchSmokeTests {
 				assertThat(SdkBench.median(samples, sdk, figure)).as(sdk + " " + figure).isPositive();
 			}
 		}
+		assertThat(SdkBench.median(samples, "java-cds", "handshake_ms")).as("launch with a class-data archive")
+			.isPositive();
 		assertThat(SdkBench.summary(samples, options)).contains("| function p50, µs |");
 	}
 
