@@ -139,12 +139,21 @@ public final class SdkBench {
 			PluginProcess process = host.launch(command);
 			record(sdk, run, "handshake_ms", (System.nanoTime() - t0) / 1e6);
 
-			source(host, "warm_src", o.warmup());
+			// Streams run for a while before they are measured: the JIT of a plugin with the
+			// launcher's flags (C1 only, late compilation) takes several hundred thousand
+			// records to settle.
+			long warmUntil = System.nanoTime() + o.streamWarmup().toNanos();
+			for (int i = 0; i == 0 || System.nanoTime() - warmUntil < 0; i++) {
+				source(host, "warm_src_" + i, o.sourceCount());
+			}
 			record(sdk, run, "source_per_s", source(host, "src", o.sourceCount()));
 
-			sink(host, work, "warm_sink_0", false, o.warmup());
+			warmUntil = System.nanoTime() + o.streamWarmup().toNanos();
+			for (int i = 0; i == 0 || System.nanoTime() - warmUntil < 0; i++) {
+				sink(host, work, "warm_sink_" + i, false, o.sinkCount());
+			}
 			record(sdk, run, "sink_per_s", sink(host, work, "sink_0", false, o.sinkCount()));
-			sink(host, work, "warm_ack_0", true, o.warmup() / 5);
+			sink(host, work, "warm_ack_0", true, o.warmup());
 			record(sdk, run, "sink_ack_per_s", sink(host, work, "ack_0", true, o.ackCount()));
 
 			FunctionConnection echo = host.startFunction("bench_echo");
@@ -414,9 +423,9 @@ public final class SdkBench {
 		out.append(String.format("%d cpus, %s, runs=%d%s, %s%n", Runtime.getRuntime().availableProcessors(),
 				"Java " + System.getProperty("java.version"), options.runs(), options.quick() ? " (QUICK)" : "",
 				LocalDate.now()));
-		out.append(String.format("counts: source %d, sink %d, sink with ack %d, function %d (+%d warm-up)%n%n",
-				options.sourceCount(), options.sinkCount(), options.ackCount(), options.callCount(),
-				options.warmup()));
+		out.append(String.format("counts: source %d, sink %d (each after streaming for %d s), sink with ack %d, "
+				+ "function %d (each after %d warm-up)%n%n", options.sourceCount(), options.sinkCount(),
+				options.streamWarmup().toSeconds(), options.ackCount(), options.callCount(), options.warmup()));
 		out.append("| figure | Java (starter) | Java + CDS/AOT cache | Python SDK | Go SDK | raw Java socket | Java/Python |\n");
 		out.append("|---|---|---|---|---|---|---:|\n");
 		String[][] figures = { { "handshake_ms", "launch → handshake, ms", "%.0f" },
@@ -509,7 +518,8 @@ public final class SdkBench {
 	 * @param sinkCount messages per sink measurement without acks
 	 * @param ackCount messages per sink measurement with acks
 	 * @param callCount timed function calls
-	 * @param warmup warm-up records, messages and calls before each measurement
+	 * @param warmup warm-up messages and calls before each round-trip measurement
+	 * @param streamWarmup how long source and sink streams run before each is measured
 	 * @param python the Python interpreter with the official SDK
 	 * @param pluginJava the {@code java} that runs the Java plugin
 	 * @param pluginJavaOpts the Java plugin's JVM options
@@ -517,8 +527,8 @@ public final class SdkBench {
 	 * @param raw whether to run the raw socket
 	 */
 	public record Options(Path root, List<String> sdks, int runs, boolean quick, int sourceCount, int sinkCount,
-			int ackCount, int callCount, int warmup, Path python, String pluginJava, String pluginJavaOpts, boolean cds,
-			boolean raw) {
+			int ackCount, int callCount, int warmup, Duration streamWarmup, Path python, String pluginJava,
+			String pluginJavaOpts, boolean cds, boolean raw) {
 
 		/**
 		 * Reads the settings from the environment.
@@ -531,6 +541,7 @@ public final class SdkBench {
 			return new Options(root, List.of(env.getOrDefault("SDKS", "java python").trim().split("\\s+")),
 					Integer.parseInt(env.getOrDefault("RUNS", quick ? "1" : "3")), quick, quick ? 5000 : 100_000,
 					quick ? 5000 : 100_000, quick ? 1000 : 20_000, quick ? 1000 : 20_000, quick ? 500 : 5000,
+					Duration.ofSeconds(quick ? 0 : 3),
 					Path.of(env.getOrDefault("PYTHON", root.resolve("interop/python/.venv/bin/python").toString())),
 					env.getOrDefault("PLUGIN_JAVA", javaBin()), env.getOrDefault("PLUGIN_JAVA_OPTS", LAUNCHER_JAVA_OPTS),
 					!"0".equals(env.get("CDS")), !"0".equals(env.get("RAW")));
@@ -543,8 +554,8 @@ public final class SdkBench {
 		 */
 		public Options withSdks(List<String> sdks) {
 			return new Options(this.root, sdks, this.runs, this.quick, this.sourceCount, this.sinkCount,
-					this.ackCount, this.callCount, this.warmup, this.python, this.pluginJava, this.pluginJavaOpts, this.cds,
-					this.raw);
+					this.ackCount, this.callCount, this.warmup, this.streamWarmup, this.python, this.pluginJava,
+					this.pluginJavaOpts, this.cds, this.raw);
 		}
 
 		/**

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ class SdkBenchSmokeTests {
 			sdks.add("python");
 		}
 		SdkBench.Options options = new SdkBench.Options(quick.root(), sdks, 1, true, 500, 500, 100, 200, 50,
-				quick.python(), quick.pluginJava(), SdkBench.LAUNCHER_JAVA_OPTS, true, false);
+				Duration.ZERO, quick.python(), quick.pluginJava(), SdkBench.LAUNCHER_JAVA_OPTS, true, false);
 		ByteArrayOutputStream log = new ByteArrayOutputStream();
 		List<SdkBench.Sample> samples = SdkBench.run(options,
 				new PrintStream(log, true, StandardCharsets.UTF_8));
