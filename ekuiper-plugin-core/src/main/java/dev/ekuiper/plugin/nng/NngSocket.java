@@ -259,6 +259,14 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 		return this.protocol + (this.listeners.isEmpty() ? "" : " listening") + " pipes=" + pipeCount();
 	}
 
+	/**
+	 * Returns whether a receiving thread may read this pipe itself rather than wait for
+	 * the loop thread. Yes by default: it saves a thread hand-off per message.
+	 */
+	boolean readsOnCaller(Pipe pipe) {
+		return true;
+	}
+
 	/** Called on the loop thread, unlocked, for every frame. */
 	abstract boolean onFrame(Pipe pipe, FrameDecoder frame);
 
@@ -304,17 +312,18 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 	}
 
 	/**
-	 * Waits, with {@link #lock} held, for a frame to arrive. With exactly one pipe and no
-	 * other thread reading, this thread reads the pipe itself, so the frame needs no
-	 * hand-off from the loop thread; otherwise it waits for the loop to deliver. Either way
-	 * it may return early; callers re-check their state in a loop.
+	 * Waits, with {@link #lock} held, for a frame to arrive. With exactly one pipe that
+	 * {@linkplain #readsOnCaller may be read} by the caller and no other thread reading,
+	 * this thread reads the pipe itself, so the frame needs no hand-off from the loop
+	 * thread; otherwise it waits for the loop to deliver. Either way it may return early;
+	 * callers re-check their state in a loop.
 	 * @return {@code false} if the deadline had passed
 	 */
 	boolean awaitFrame(Waiters waiters, long deadline) throws NngException {
 		if (this.readerPipe != null) {
 			return await(waiters, deadline);
 		}
-		if (this.pipes.size() == 1) {
+		if (this.pipes.size() == 1 && readsOnCaller(this.pipes.get(0))) {
 			return readOnCaller(this.pipes.get(0), waiters, deadline);
 		}
 		for (Pipe pipe : this.pipes) {

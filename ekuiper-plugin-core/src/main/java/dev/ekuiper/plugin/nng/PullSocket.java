@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.ekuiper.plugin.nng.transport.Pipe;
 import dev.ekuiper.plugin.nng.wire.FrameDecoder;
+import dev.ekuiper.plugin.nng.wire.Framing;
 
 /**
  * PULL0: receives the messages PUSH peers send, taking from all connections as they
@@ -65,6 +66,18 @@ public final class PullSocket extends NngSocket {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * Not over TCP. A receiver that reads each segment as it arrives keeps the connection
+	 * drained, so the sender's kernel sends every small message as a segment of its own,
+	 * each acknowledged; while the loop thread reads, writes queue up and are coalesced
+	 * (TCP autocorking), about 24 messages per segment against 1.3, at three times the
+	 * rate (docs/performance.md). Over ipc the receiving thread reads.
+	 */
+	@Override
+	boolean readsOnCaller(Pipe pipe) {
+		return pipe.framing() != Framing.TCP;
 	}
 
 	@Override

@@ -181,6 +181,14 @@ public final class Pipe implements EventLoop.Handler {
 	}
 
 	/**
+	 * Returns the framing of this pipe's transport.
+	 * @return {@link Framing#IPC} or {@link Framing#TCP}
+	 */
+	public Framing framing() {
+		return this.framing;
+	}
+
+	/**
 	 * Returns whether this pipe is closed.
 	 * @return {@code true} once closed
 	 */
