@@ -131,7 +131,9 @@ public final class EmbeddedHost implements AutoCloseable {
 	public SourceConnection startSource(String symbol, String ruleId, String opId, Map<String, ?> config) {
 		SourceConnection source = SourceConnection.start(this.control, this.settings, symbol, meta(ruleId, opId),
 				config);
-		track(source::closeSocket);
+		AutoCloseable resource = source::closeSocket;
+		track(resource);
+		source.whenStopped(() -> untrack(resource));
 		return source;
 	}
 
@@ -148,7 +150,9 @@ public final class EmbeddedHost implements AutoCloseable {
 	 */
 	public SinkConnection startSink(String symbol, String ruleId, String opId, Map<String, ?> config) {
 		SinkConnection sink = SinkConnection.start(this.control, this.settings, symbol, meta(ruleId, opId), config);
-		track(sink::closeSockets);
+		AutoCloseable resource = sink::closeSockets;
+		track(resource);
+		sink.whenStopped(() -> untrack(resource));
 		return sink;
 	}
 
@@ -214,6 +218,20 @@ public final class EmbeddedHost implements AutoCloseable {
 	private void track(AutoCloseable resource) {
 		synchronized (this.resources) {
 			this.resources.add(resource);
+		}
+	}
+
+	/** A stopped source or sink holds nothing more: the host forgets it. */
+	private void untrack(AutoCloseable resource) {
+		synchronized (this.resources) {
+			this.resources.remove(resource);
+		}
+	}
+
+	/** Returns how many sockets, processes and functions the host would close now. */
+	int openResources() {
+		synchronized (this.resources) {
+			return this.resources.size();
 		}
 	}
 

@@ -36,6 +36,8 @@ public final class SinkConnection implements AutoCloseable {
 
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
+	private volatile Runnable whenStopped;
+
 	private SinkConnection(PluginControl control, Control start, boolean requireAck, PushSocket data, PullSocket ack,
 			Duration ackPollInterval) {
 		this.control = control;
@@ -217,7 +219,16 @@ public final class SinkConnection implements AutoCloseable {
 		}
 		this.data.close();
 		this.ack.close();
+		Runnable action = this.whenStopped;
+		if (action != null) {
+			action.run();
+		}
 		return true;
+	}
+
+	/** Runs {@code action} once the connection is stopped or closed; set once, right after start. */
+	void whenStopped(Runnable action) {
+		this.whenStopped = action;
 	}
 
 	/** Reads {@code requireAck} as eKuiper's {@code mapstructure} decoding does. */

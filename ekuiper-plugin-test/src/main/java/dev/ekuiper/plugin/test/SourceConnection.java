@@ -26,6 +26,8 @@ public final class SourceConnection implements AutoCloseable {
 
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
+	private volatile Runnable whenStopped;
+
 	private SourceConnection(PluginControl control, Control start, PullSocket socket, Duration receiveTimeout) {
 		this.control = control;
 		this.start = start;
@@ -127,7 +129,16 @@ public final class SourceConnection implements AutoCloseable {
 			return false;
 		}
 		this.socket.close();
+		Runnable action = this.whenStopped;
+		if (action != null) {
+			action.run();
+		}
 		return true;
+	}
+
+	/** Runs {@code action} once the connection is stopped or closed; set once, right after start. */
+	void whenStopped(Runnable action) {
+		this.whenStopped = action;
 	}
 
 }

@@ -135,6 +135,15 @@ class SinkConnectionTests {
 	}
 
 	@Test
+	void theHostHoldsNothingOfASinkOnceItIsStopped() {
+		int before = this.host.openResources();
+		for (int i = 0; i < 20; i++) {
+			this.host.startSink("collect", "rule1", "collect_" + i, Map.of()).stop();
+		}
+		assertThat(this.host.openResources()).isEqualTo(before);
+	}
+
+	@Test
 	void sinkConfigIsSentAsWrittenWithoutDefaults() {
 		this.host.startSink("collect", "rule1", "collect_0", Map.of("path", "/data/out"));
 		assertThat(this.plugin.commands().get(0).arg().path("config").toString()).isEqualTo("{\"path\":\"/data/out\"}");

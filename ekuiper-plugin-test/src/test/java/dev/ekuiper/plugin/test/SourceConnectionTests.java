@@ -126,6 +126,18 @@ class SourceConnectionTests {
 	}
 
 	@Test
+	void theHostHoldsNothingOfASourceOnceItIsStopped() {
+		int before = this.host.openResources();
+		for (int i = 0; i < 20; i++) {
+			this.host.startSource("counter", "rule1", "stream" + i, Map.of()).stop();
+		}
+		SourceConnection running = this.host.startSource("counter", "rule1", "running", Map.of());
+		assertThat(this.host.openResources()).as("only the running source").isEqualTo(before + 1);
+		running.close();
+		assertThat(this.host.openResources()).isEqualTo(before);
+	}
+
+	@Test
 	void streamOptionsGivenInTheConfigStandForTheStreamsOptions() {
 		SourceConnection source = this.host.startSource("counter", "rule1", "stream1",
 				Map.of("datasource", "topic1", "format", "JSON", "count", 2));
