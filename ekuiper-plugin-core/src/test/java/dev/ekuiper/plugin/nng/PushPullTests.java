@@ -311,11 +311,8 @@ class PushPullTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "ipc", "tcp" })
 	void aPeerLostWhileNobodyReceivesIsStillNoticed(String transport) throws Exception {
-		PullSocket pull = pull();
 		PushSocket push = push();
-		push.dial(pull.listen(listenUrl(transport)));
-		push.send("first".getBytes());
-		assertThat(pull.receive()).isEqualTo("first".getBytes());
+		PullSocket pull = pullReadingItsOnlyPipe(push, transport);
 		assertThatExceptionOfType(NngTimeoutException.class).as("a receive that reads the only pipe itself")
 			.isThrownBy(() -> pull.receive(Duration.ofMillis(50)));
 		push.close();

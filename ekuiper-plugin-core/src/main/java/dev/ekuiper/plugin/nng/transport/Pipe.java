@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * to the socket, pausing when the socket's queue is full. A thread waiting to receive may
  * take the reading over ({@link #readOnCaller}) so a message costs no hand-off between
  * threads; it keeps it while it goes on receiving, and the loop takes it back once the
- * pipe has gone unread for a while, so a lost peer is still noticed. Sending threads write
+ * pipe has gone unread for a while, so a lost peer is still noticed. Such a pipe keeps a
+ * selector of its own (two file descriptors) until it closes. Sending threads write
  * directly with non-blocking writes, waiting for writability up to their deadline; a frame
  * cut short by the deadline is finished by the loop thread, and the pipe takes no new
  * message until it is.
