@@ -37,7 +37,7 @@ import dev.ekuiper.plugin.test.SourceConnection;
  * messages/s with and without {@code requireAck} (host PUSH of {@code [{"n":i}]}),
  * sequential function calls/s with p50/p99 latency, and the plugin's peak RSS (VmHWM)
  * after all of that. The raw Java Unix-socket ping-pong and stream of {@link NngBench}
- * run in the same session as the physical limit. Prints {@code key=value} lines, then
+ * are measured alongside, as the physical limit. Prints {@code key=value} lines, then
  * Markdown tables of median [min..max] and the ratios.
  *
  * <p>Settings are environment variables: {@code QUICK=1} (small counts, one run, for CI),
