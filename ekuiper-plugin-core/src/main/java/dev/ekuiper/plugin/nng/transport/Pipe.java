@@ -577,8 +577,8 @@ public final class Pipe implements EventLoop.Handler {
 			this.channel.register(this.writeSelector, SelectionKey.OP_WRITE);
 		}
 		long millis = (waitNanos > TimeUnit.DAYS.toNanos(1)) ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos));
-		this.writeSelector.select(millis);
-		this.writeSelector.selectedKeys().clear();
+		// The consumer form keeps no selected-key set: nothing is allocated per wait.
+		this.writeSelector.select(IGNORE_KEY, millis);
 		if (Thread.interrupted()) {
 			throw new InterruptedException();
 		}
