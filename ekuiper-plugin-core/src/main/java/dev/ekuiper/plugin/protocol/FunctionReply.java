@@ -1,9 +1,7 @@
 package dev.ekuiper.plugin.protocol;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * A function channel's answer: {@code {"state":true,"result":…}} or, for an error,
@@ -20,11 +18,8 @@ public final class FunctionReply {
 	 * @return the reply bytes, or an error reply if the result cannot be serialised
 	 */
 	public static byte[] success(Object result) {
-		Map<String, Object> reply = new LinkedHashMap<>();
-		reply.put("state", true);
-		reply.put("result", result);
 		try {
-			return Json.mapper().writeValueAsBytes(reply);
+			return reply(true, result);
 		}
 		catch (JacksonException ex) {
 			return error("Result cannot be encoded as JSON: " + Texts.clip(ex.getOriginalMessage()));
@@ -37,10 +32,24 @@ public final class FunctionReply {
 	 * @return the reply bytes
 	 */
 	public static byte[] error(String message) {
-		Map<String, Object> reply = new LinkedHashMap<>();
-		reply.put("state", false);
-		reply.put("result", Texts.safeError(message));
-		return Json.mapper().writeValueAsBytes(reply);
+		return reply(false, Texts.safeError(message));
+	}
+
+	private static byte[] reply(boolean state, Object result) {
+		Json.Encoder encoder = Json.encoder();
+		try {
+			JsonGenerator generator = encoder.generator();
+			generator.writeStartObject();
+			generator.writeBooleanProperty("state", state);
+			generator.writeName("result");
+			generator.writePOJO(result);
+			generator.writeEndObject();
+			return encoder.finish();
+		}
+		catch (RuntimeException ex) {
+			encoder.abandon();
+			throw ex;
+		}
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,8 +12,6 @@ import tools.jackson.databind.JsonNode;
  * that reports an error.
  */
 public final class SourceTuple {
-
-	private static final ThreadLocal<Encoder> ENCODERS = ThreadLocal.withInitial(Encoder::new);
 
 	private SourceTuple() {
 	}
@@ -36,7 +33,21 @@ public final class SourceTuple {
 				}
 				message = tree;
 			}
-			return ENCODERS.get().encode(message, meta);
+			Json.Encoder encoder = Json.encoder();
+			try {
+				JsonGenerator generator = encoder.generator();
+				generator.writeStartObject();
+				generator.writeName("message");
+				generator.writePOJO(message);
+				generator.writeName("meta");
+				generator.writePOJO(meta);
+				generator.writeEndObject();
+				return encoder.finish();
+			}
+			catch (RuntimeException ex) {
+				encoder.abandon();
+				throw ex;
+			}
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("a source message cannot be encoded as JSON: " + ex.getOriginalMessage(), ex);
@@ -52,41 +63,6 @@ public final class SourceTuple {
 	 */
 	public static byte[] error(String error) {
 		return ("source error: " + error).getBytes(StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * One generator per emitting thread, kept across records: creating a generator per
-	 * record cost twice the time and three times the garbage of the record itself.
-	 */
-	private static final class Encoder {
-
-		private final ByteArrayBuilder out = new ByteArrayBuilder(256);
-
-		private JsonGenerator generator;
-
-		byte[] encode(Object message, Map<String, ?> meta) {
-			if (this.generator == null) {
-				// No separator between the root values this generator writes, one per record.
-				this.generator = Json.mapper().writer().withRootValueSeparator((String) null).createGenerator(this.out);
-			}
-			this.out.reset();
-			try {
-				this.generator.writeStartObject();
-				this.generator.writeName("message");
-				this.generator.writePOJO(message);
-				this.generator.writeName("meta");
-				this.generator.writePOJO(meta);
-				this.generator.writeEndObject();
-				this.generator.flush();
-			}
-			catch (RuntimeException ex) {
-				// Left in the middle of a value: the next record gets a fresh generator.
-				this.generator = null;
-				throw ex;
-			}
-			return this.out.toByteArray();
-		}
-
 	}
 
 }
