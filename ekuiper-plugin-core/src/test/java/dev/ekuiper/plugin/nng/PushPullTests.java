@@ -2,7 +2,6 @@ package dev.ekuiper.plugin.nng;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,10 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ekuiper.plugin.nng.wire.RawBytes;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,29 +30,11 @@ import static org.awaitility.Awaitility.await;
  * backpressure without loss, timeouts, concurrency and the bytes on the wire.
  */
 @Timeout(30)
-class PushPullTests {
-
-	private static final Duration SHORT = Duration.ofMillis(200);
-
-	private static final Duration LONG = Duration.ofSeconds(5);
+class PushPullTests extends SocketTestSupport {
 
 	private static final int PUSH0 = 0x50;
 
 	private static final int PULL0 = 0x51;
-
-	@TempDir
-	Path directory;
-
-	private final List<AutoCloseable> closeables = new ArrayList<>();
-
-	private int names;
-
-	@AfterEach
-	void closeAll() throws Exception {
-		for (int i = this.closeables.size() - 1; i >= 0; i--) {
-			this.closeables.get(i).close();
-		}
-	}
 
 	@Test
 	void pushWithNoPeerWaitsUpToTheSendTimeoutAndStaysUsable() throws Exception {
@@ -422,28 +401,6 @@ class PushPullTests {
 
 	private static byte[] numbered(int number, int size) {
 		return ByteBuffer.allocate(size).putInt(number).array();
-	}
-
-	private PushSocket push() {
-		PushSocket socket = track(new PushSocket());
-		socket.setSendTimeout(LONG);
-		return socket;
-	}
-
-	private PullSocket pull() {
-		PullSocket socket = track(new PullSocket());
-		socket.setReceiveTimeout(LONG);
-		return socket;
-	}
-
-	private String listenUrl(String transport) {
-		return transport.equals("ipc") ? "ipc://" + this.directory.resolve("s" + (++this.names) + ".ipc")
-				: "tcp://127.0.0.1:0";
-	}
-
-	private <T extends AutoCloseable> T track(T closeable) {
-		this.closeables.add(closeable);
-		return closeable;
 	}
 
 }

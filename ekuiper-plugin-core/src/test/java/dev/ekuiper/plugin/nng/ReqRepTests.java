@@ -2,7 +2,6 @@ package dev.ekuiper.plugin.nng;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,10 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.ekuiper.plugin.nng.wire.RawBytes;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,29 +27,11 @@ import static org.awaitility.Awaitility.await;
  * replies, state errors, timeouts and backtraces, checked on the wire with raw peers.
  */
 @Timeout(30)
-class ReqRepTests {
-
-	private static final Duration SHORT = Duration.ofMillis(200);
-
-	private static final Duration LONG = Duration.ofSeconds(5);
+class ReqRepTests extends SocketTestSupport {
 
 	private static final int REQ0 = 0x30;
 
 	private static final int REP0 = 0x31;
-
-	@TempDir
-	Path directory;
-
-	private final List<AutoCloseable> closeables = new ArrayList<>();
-
-	private int names;
-
-	@AfterEach
-	void closeAll() throws Exception {
-		for (int i = this.closeables.size() - 1; i >= 0; i--) {
-			this.closeables.get(i).close();
-		}
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "ipc", "tcp" })
@@ -365,35 +344,8 @@ class ReqRepTests {
 		await().during(SHORT).atMost(LONG).until(() -> rep.pipeCount() == 1 && other.pipeCount() == 0);
 	}
 
-	private ReqSocket req() {
-		ReqSocket socket = track(new ReqSocket());
-		socket.setReceiveTimeout(LONG);
-		socket.setSendTimeout(LONG);
-		return socket;
-	}
-
-	private RepSocket rep() {
-		RepSocket socket = track(new RepSocket());
-		socket.setReceiveTimeout(LONG);
-		socket.setSendTimeout(LONG);
-		return socket;
-	}
-
 	private RawPeer.Server rawServer(String transport) throws Exception {
 		return track(RawPeer.Server.listen(listenUrl(transport)));
-	}
-
-	private String listenUrl(String transport) {
-		return transport.equals("ipc") ? ipcUrl("s" + (++this.names)) : "tcp://127.0.0.1:0";
-	}
-
-	private String ipcUrl(String name) {
-		return "ipc://" + this.directory.resolve(name + ".ipc");
-	}
-
-	private <T extends AutoCloseable> T track(T closeable) {
-		this.closeables.add(closeable);
-		return closeable;
 	}
 
 	private static byte[] remaining(ByteBuffer buffer) {

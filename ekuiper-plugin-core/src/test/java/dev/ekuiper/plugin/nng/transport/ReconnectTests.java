@@ -2,19 +2,15 @@ package dev.ekuiper.plugin.nng.transport;
 
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.ekuiper.plugin.nng.NngAddressException;
 import dev.ekuiper.plugin.nng.PullSocket;
 import dev.ekuiper.plugin.nng.PushSocket;
 import dev.ekuiper.plugin.nng.RepSocket;
 import dev.ekuiper.plugin.nng.ReqSocket;
-import org.junit.jupiter.api.AfterEach;
+import dev.ekuiper.plugin.nng.SocketTestSupport;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,27 +23,11 @@ import static org.awaitility.Awaitility.await;
  * listener goes away and comes back, and re-sending an outstanding request.
  */
 @Timeout(30)
-class ReconnectTests {
-
-	private static final Duration LONG = Duration.ofSeconds(5);
+class ReconnectTests extends SocketTestSupport {
 
 	private static final Duration RECONNECT_MIN = Duration.ofMillis(20);
 
 	private static final Duration RECONNECT_MAX = Duration.ofMillis(100);
-
-	@TempDir
-	Path directory;
-
-	private final List<AutoCloseable> closeables = new ArrayList<>();
-
-	private int names;
-
-	@AfterEach
-	void closeAll() throws Exception {
-		for (int i = this.closeables.size() - 1; i >= 0; i--) {
-			this.closeables.get(i).close();
-		}
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "ipc", "tcp" })
@@ -113,7 +93,7 @@ class ReconnectTests {
 
 	private String unusedUrl(String transport) throws Exception {
 		if (transport.equals("ipc")) {
-			return "ipc://" + this.directory.resolve("s" + (++this.names) + ".ipc");
+			return listenUrl(transport);
 		}
 		try (ServerSocketChannel probe = ServerSocketChannel.open()) {
 			probe.bind(new InetSocketAddress("127.0.0.1", 0));
@@ -121,29 +101,11 @@ class ReconnectTests {
 		}
 	}
 
-	private PushSocket push() {
-		PushSocket push = track(new PushSocket());
+	@Override
+	protected PushSocket push() {
+		PushSocket push = super.push();
 		push.setReconnect(RECONNECT_MIN, RECONNECT_MAX);
-		push.setSendTimeout(LONG);
 		return push;
-	}
-
-	private PullSocket pull() {
-		PullSocket pull = track(new PullSocket());
-		pull.setReceiveTimeout(LONG);
-		return pull;
-	}
-
-	private RepSocket rep() {
-		RepSocket rep = track(new RepSocket());
-		rep.setReceiveTimeout(LONG);
-		rep.setSendTimeout(LONG);
-		return rep;
-	}
-
-	private <T extends AutoCloseable> T track(T closeable) {
-		this.closeables.add(closeable);
-		return closeable;
 	}
 
 }
