@@ -306,8 +306,7 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 			return waiters.await(deadline);
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new NngException("interrupted while waiting", ex);
+			throw interrupted("waiting", ex);
 		}
 	}
 
@@ -351,8 +350,7 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 			return pipe.readOnCaller(since, deadline);
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new NngException("interrupted while waiting", ex);
+			throw interrupted("waiting", ex);
 		}
 		finally {
 			this.lock.lock();
@@ -382,8 +380,7 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 				// That pipe just died; try the next one.
 			}
 			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new NngException("interrupted while sending", ex);
+				throw interrupted("sending", ex);
 			}
 		}
 	}
@@ -393,6 +390,12 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 		if (pipe.isClosed()) {
 			checkOpen();
 		}
+	}
+
+	/** Keeps the thread's interrupt flag set and says what the interrupt cut short. */
+	static NngException interrupted(String doing, InterruptedException ex) {
+		Thread.currentThread().interrupt();
+		return new NngException("interrupted while " + doing, ex);
 	}
 
 	NngTimeoutException timeout(String operation, long timeoutNanos, String detail) {

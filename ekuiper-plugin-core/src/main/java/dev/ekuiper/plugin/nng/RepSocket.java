@@ -100,8 +100,7 @@ public final class RepSocket extends NngSocket {
 			return;
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new NngException("interrupted while sending", ex);
+			throw interrupted("sending", ex);
 		}
 		throw timeout("send", sendTimeoutNanos(), "the requester is not reading");
 	}

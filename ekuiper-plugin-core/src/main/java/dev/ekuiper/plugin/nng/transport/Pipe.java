@@ -716,14 +716,8 @@ public final class Pipe implements EventLoop.Handler {
 			return;
 		}
 		try {
-			Selector selector = this.readSelector;
-			if (selector != null) {
-				this.readSelector = null;
-				selector.close();
-			}
-		}
-		catch (IOException ex) {
-			// closing anyway
+			closeQuietly(this.readSelector);
+			this.readSelector = null;
 		}
 		finally {
 			this.readLock.unlock();
@@ -731,14 +725,18 @@ public final class Pipe implements EventLoop.Handler {
 	}
 
 	private void closeWriteSelector() {
-		if (this.writeSelector != null) {
+		closeQuietly(this.writeSelector);
+		this.writeSelector = null;
+	}
+
+	private static void closeQuietly(Selector selector) {
+		if (selector != null) {
 			try {
-				this.writeSelector.close();
+				selector.close();
 			}
 			catch (IOException ex) {
 				// closing anyway
 			}
-			this.writeSelector = null;
 		}
 	}
 
