@@ -1,22 +1,15 @@
 package dev.ekuiper.plugin.reliability;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.ThreadLocalRandom;
 
-import dev.ekuiper.plugin.conformance.ConformancePlugin;
-import dev.ekuiper.plugin.conformance.JavaPluginLauncher;
-import dev.ekuiper.plugin.runtime.ProcessTestPlugin;
+import dev.ekuiper.plugin.runtime.ChildPlugin;
 import dev.ekuiper.plugin.test.EmbeddedHost;
-import dev.ekuiper.plugin.test.PluginCommand;
 import dev.ekuiper.plugin.test.PluginProcess;
 import dev.ekuiper.plugin.test.ReplayResult;
 import dev.ekuiper.plugin.test.SinkConnection;
@@ -38,29 +31,17 @@ class NoLostDataProcessTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	private static final Path TMP = Path.of("/tmp");
-
 	@TempDir
 	Path folder;
 
-	private String suffix;
-
-	private String ruleId;
-
-	private Path executable;
+	private ChildPlugin plugin;
 
 	private EmbeddedHost host;
 
-	private final List<ProcessHandle> started = new ArrayList<>();
-
 	@BeforeEach
 	void writeLauncher() throws IOException {
-		String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-		this.suffix = "_nl" + id;
-		this.ruleId = "nl" + id;
-		this.executable = JavaPluginLauncher.write(this.folder.resolve("plugin"), "launcher", ProcessTestPlugin.class,
-				Map.of(ConformancePlugin.SUFFIX_PROPERTY, this.suffix));
-		this.host = EmbeddedHost.builder(ConformancePlugin.NAME + this.suffix)
+		this.plugin = new ChildPlugin(this.folder, "nl");
+		this.host = EmbeddedHost.builder(this.plugin.name())
 			.initTimeout(WAIT)
 			.commandTimeout(WAIT)
 			.sinkSendTimeout(Duration.ofSeconds(1))
@@ -71,23 +52,14 @@ class NoLostDataProcessTests {
 	@AfterEach
 	void killWhatIsLeftAndRemoveItsSocketFiles() throws IOException {
 		this.host.close();
-		for (ProcessHandle process : this.started) {
-			process.destroyForcibly();
-		}
-		for (String pattern : new String[] { this.ruleId + "_*.ipc", "*" + this.suffix + ".ipc" }) {
-			try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(TMP, pattern)) {
-				for (Path leftover : leftovers) {
-					Files.deleteIfExists(leftover);
-				}
-			}
-		}
+		this.plugin.close();
 	}
 
 	@Test
 	void afterSigtermEveryAckedRowIsWrittenAndNothingIsLeftUnanswered() throws Exception {
 		Path rows = this.folder.resolve("rows.jsonl");
 		PluginProcess process = launch();
-		SinkConnection sink = this.host.startSink("collect", this.ruleId, "collect_0",
+		SinkConnection sink = this.host.startSink("collect", this.plugin.ruleId(), "collect_0",
 				Map.of("path", rows.toString(), "requireAck", true));
 		NoLostDataTests.Load load = run(new NoLostDataTests.Load(sink, 0), 300);
 		process.terminate();
@@ -104,7 +76,7 @@ class NoLostDataProcessTests {
 	void afterSigkillEveryAckedRowIsWrittenAndTheRelaunchedPluginGoesOn() throws Exception {
 		Path rows = this.folder.resolve("rows.jsonl");
 		PluginProcess process = launch();
-		SinkConnection sink = this.host.startSink("collect", this.ruleId, "collect_0",
+		SinkConnection sink = this.host.startSink("collect", this.plugin.ruleId(), "collect_0",
 				Map.of("path", rows.toString(), "requireAck", true));
 		NoLostDataTests.Load before = run(new NoLostDataTests.Load(sink, 0), 300);
 		process.kill();
@@ -126,8 +98,7 @@ class NoLostDataProcessTests {
 	}
 
 	private PluginProcess launch() {
-		PluginProcess process = this.host.launch(PluginCommand.go(this.executable));
-		this.started.add(ProcessHandle.of(process.pid()).orElseThrow());
+		PluginProcess process = this.plugin.track(this.host.launch(this.plugin.command()));
 		return process;
 	}
 

@@ -1,22 +1,16 @@
 package dev.ekuiper.plugin.runtime;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.ekuiper.plugin.conformance.ConformancePlugin;
-import dev.ekuiper.plugin.conformance.JavaPluginLauncher;
 import dev.ekuiper.plugin.test.EmbeddedHost;
 import dev.ekuiper.plugin.test.FunctionConnection;
 import dev.ekuiper.plugin.test.PluginCommand;
@@ -43,90 +37,69 @@ class ChildProcessTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	private static final Path TMP = Path.of("/tmp");
-
 	/** {@link RuntimeSettings#defaults()}: what {@code serve} uses. */
 	private static final Duration HOST_LOSS = RuntimeSettings.defaults().hostLossTimeout();
 
 	@TempDir
 	Path folder;
 
-	private String suffix;
-
-	private String ruleId;
-
-	private Path executable;
+	private ChildPlugin plugin;
 
 	private EmbeddedHost host;
 
-	private final List<ProcessHandle> started = new ArrayList<>();
-
 	@BeforeEach
 	void writeLauncher() throws IOException {
-		String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-		this.suffix = "_cp" + id;
-		this.ruleId = "cp" + id;
-		this.executable = JavaPluginLauncher.write(this.folder.resolve("plugin"), "launcher", ProcessTestPlugin.class,
-				Map.of(ConformancePlugin.SUFFIX_PROPERTY, this.suffix));
-		this.host = EmbeddedHost.builder(pluginName()).initTimeout(WAIT).commandTimeout(WAIT).build();
+		this.plugin = new ChildPlugin(this.folder, "cp");
+		this.host = EmbeddedHost.builder(this.plugin.name()).initTimeout(WAIT).commandTimeout(WAIT).build();
 	}
 
 	@AfterEach
 	void killWhatIsLeftAndRemoveItsSocketFiles() throws IOException {
 		this.host.close();
-		for (ProcessHandle process : this.started) {
-			process.destroyForcibly();
-		}
-		for (String pattern : new String[] { this.ruleId + "_*.ipc", "*" + this.suffix + ".ipc" }) {
-			try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(TMP, pattern)) {
-				for (Path leftover : leftovers) {
-					Files.deleteIfExists(leftover);
-				}
-			}
-		}
+		this.plugin.close();
 	}
 
 	@Test
 	void launcherPassesEkuiperArgumentAndItsSendTimeoutIsApplied() {
-		PluginProcess process = launch(PluginCommand.go(this.executable));
+		PluginProcess process = launch(this.plugin.command());
 		assertThat(process.isAlive()).isTrue();
-		this.host.startSource("flood", this.ruleId, "s", Map.of("size", 16_384));
+		this.host.startSource("flood", this.plugin.ruleId(), "s", Map.of("size", 16_384));
 		assertThat(awaitDroppedEmitMillis(process)).as("the default argument's 1000 ms").isBetween(995L, 1900L);
 		process.kill();
 		process.awaitExit(WAIT);
 
 		this.host.close();
-		this.host = EmbeddedHost.builder(pluginName()).initTimeout(WAIT).commandTimeout(WAIT).build();
-		PluginCommand custom = new PluginCommand(List.of(this.executable.toString(), "{\"sendTimeout\":250}"),
-				this.executable.getParent());
+		this.host = EmbeddedHost.builder(this.plugin.name()).initTimeout(WAIT).commandTimeout(WAIT).build();
+		PluginCommand custom = new PluginCommand(List.of(this.plugin.executable().toString(), "{\"sendTimeout\":250}"),
+				this.plugin.executable().getParent());
 		PluginProcess other = launch(custom);
-		this.host.startSource("flood", this.ruleId, "t", Map.of("size", 16_384));
+		this.host.startSource("flood", this.plugin.ruleId(), "t", Map.of("size", 16_384));
 		assertThat(awaitDroppedEmitMillis(other)).isBetween(245L, 950L);
 	}
 
 	@Test
 	void killedPluginIsRelaunchedAndServesEveryReplayedStartOverItsStaleSocketFile() throws Exception {
 		Path rows = this.folder.resolve("rows.jsonl");
-		PluginProcess process = launch(PluginCommand.go(this.executable));
-		SourceConnection source = this.host.startSource("counter", this.ruleId, "s", Map.of("count", 2, "interval", 1));
-		SinkConnection sink = this.host.startSink("collect", this.ruleId, "collect_0",
+		PluginProcess process = launch(this.plugin.command());
+		SourceConnection source = this.host.startSource("counter", this.plugin.ruleId(), "s", Map.of("count", 2, "interval", 1));
+		SinkConnection sink = this.host.startSink("collect", this.plugin.ruleId(), "collect_0",
 				Map.of("path", rows.toString(), "requireAck", true));
-		FunctionConnection revert = this.host.startFunction("revert" + this.suffix);
+		FunctionConnection revert = this.host.startFunction("revert" + this.plugin.suffix());
 		assertCounted(source, 2);
 		sink.sendRow(Map.of("run", 1));
 		assertThat(sink.awaitAck(WAIT).rawText()).isEqualTo("{}");
-		assertThat(revert.exec(List.of("abc"), this.ruleId, "op1").result()).isEqualTo("cba");
+		assertThat(revert.exec(List.of("abc"), this.plugin.ruleId(), "op1").result()).isEqualTo("cba");
 
 		process.kill();
 		assertThat(process.awaitExit(WAIT)).isEqualTo(OptionalInt.of(128 + 9));
-		Path sinkSocket = TMP.resolve(this.ruleId + "_collect_0_0.ipc");
+		Path sinkSocket = ChildPlugin.SOCKETS.resolve(this.plugin.ruleId() + "_collect_0_0.ipc");
 		assertThat(sinkSocket).as("left behind by the killed process").exists();
 		await().atMost(WAIT).until(this.host::status, "error"::equals);
 
-		launch(PluginCommand.go(this.executable));
+		launch(this.plugin.command());
 		assertThat(this.host.lastReplay()).extracting(ReplayResult::ok).containsExactly(true, true, true);
 		assertCounted(source, 2);
-		assertThat(revert.exec(List.of("xyz"), this.ruleId, "op1").result()).isEqualTo("zyx");
+		assertThat(revert.exec(List.of("xyz"), this.plugin.ruleId(), "op1").result()).isEqualTo("zyx");
 		await().atMost(WAIT).until(sink::isConnected);
 		sink.sendRow(Map.of("run", 2));
 		assertThat(sink.awaitAck(WAIT).rawText()).isEqualTo("{}");
@@ -140,12 +113,12 @@ class ChildProcessTests {
 	@Test
 	void sigtermStopsGracefullyAcksInFlightMessagesRemovesSocketFilesAndExitsZero() throws Exception {
 		Path rows = this.folder.resolve("rows.jsonl");
-		PluginProcess process = launch(PluginCommand.go(this.executable));
-		SourceConnection source = this.host.startSource("counter", this.ruleId, "s",
+		PluginProcess process = launch(this.plugin.command());
+		SourceConnection source = this.host.startSource("counter", this.plugin.ruleId(), "s",
 				Map.of("count", 100_000, "interval", 5));
-		SinkConnection sink = this.host.startSink("slow", this.ruleId, "slow_0",
+		SinkConnection sink = this.host.startSink("slow", this.plugin.ruleId(), "slow_0",
 				Map.of("path", rows.toString(), "delay", 300, "requireAck", true));
-		Path sinkSocket = TMP.resolve(this.ruleId + "_slow_0_0.ipc");
+		Path sinkSocket = ChildPlugin.SOCKETS.resolve(this.plugin.ruleId() + "_slow_0_0.ipc");
 		assertThat(sinkSocket).exists();
 		assertThat(source.next(WAIT).isValid()).isTrue();
 		for (int i = 0; i < 3; i++) {
@@ -167,24 +140,24 @@ class ChildProcessTests {
 		assertThat(sinkSocket).doesNotExist();
 		assertThat(process.output()).anyMatch((line) -> line.contains("SIGTERM received"))
 			.anyMatch((line) -> line.contains("slow: closed"))
-			.anyMatch((line) -> line.contains("eKuiper plugin '" + pluginName() + "' stopped"));
+			.anyMatch((line) -> line.contains("eKuiper plugin '" + this.plugin.name() + "' stopped"));
 	}
 
 	@Test
 	void pluginExitsByItselfWhenTheHostIsGoneForTheHostLossTimeout() throws Exception {
 		// Started by hand, so that closing the host does not kill it.
-		PluginProcess process = PluginProcess.start(pluginName(), PluginCommand.go(this.executable));
-		this.started.add(ProcessHandle.of(process.pid()).orElseThrow());
+		PluginProcess process = PluginProcess.start(this.plugin.name(), this.plugin.command());
+		this.plugin.track(process);
 		this.host.awaitHandshake(WAIT);
-		SourceConnection source = this.host.startSource("counter", this.ruleId, "s", Map.of("count", 1));
+		SourceConnection source = this.host.startSource("counter", this.plugin.ruleId(), "s", Map.of("count", 1));
 		assertThat(source.next(WAIT).isValid()).isTrue();
-		this.host.startSink("collect", this.ruleId, "collect_0", Map.of("path", this.folder.resolve("x").toString()));
+		this.host.startSink("collect", this.plugin.ruleId(), "collect_0", Map.of("path", this.folder.resolve("x").toString()));
 
 		long closed = System.nanoTime();
 		this.host.close();
 		assertThat(process.awaitExit(HOST_LOSS.plusSeconds(5))).isEqualTo(OptionalInt.of(0));
 		assertThat(Duration.ofNanos(System.nanoTime() - closed)).isBetween(HOST_LOSS, HOST_LOSS.plusSeconds(5));
-		assertThat(TMP.resolve(this.ruleId + "_collect_0_0.ipc")).doesNotExist();
+		assertThat(ChildPlugin.SOCKETS.resolve(this.plugin.ruleId() + "_collect_0_0.ipc")).doesNotExist();
 		assertThat(process.output()).anyMatch((line) -> line.contains("eKuiper host lost (control channel down"));
 	}
 
@@ -192,18 +165,18 @@ class ChildProcessTests {
 	void pluginExitsByItselfWhenItsParentProcessDies() throws Exception {
 		Path log = this.folder.resolve("plugin.log");
 		// The parent stands in for eKuiper; it dies hard and leaves the plugin orphaned.
-		Process parent = new ProcessBuilder("/bin/sh", "-c", "\"$0\" \"$1\" & wait", this.executable.toString(),
+		Process parent = new ProcessBuilder("/bin/sh", "-c", "\"$0\" \"$1\" & wait", this.plugin.executable().toString(),
 				PluginCommand.PORTABLE_ARGUMENT)
-			.directory(this.executable.getParent().toFile())
+			.directory(this.plugin.executable().getParent().toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		this.started.add(parent.toHandle());
+		this.plugin.track(parent.toHandle());
 		this.host.awaitHandshake(WAIT);
 		ProcessHandle plugin = parent.toHandle().children().findFirst().orElseThrow();
-		this.started.add(plugin);
+		this.plugin.track(plugin);
 		assertThat(plugin.parent().map(ProcessHandle::pid)).contains(parent.pid());
-		SourceConnection source = this.host.startSource("counter", this.ruleId, "s", Map.of("count", 1));
+		SourceConnection source = this.host.startSource("counter", this.plugin.ruleId(), "s", Map.of("count", 1));
 		assertThat(source.next(WAIT).isValid()).isTrue();
 
 		long killed = System.nanoTime();
@@ -212,17 +185,11 @@ class ChildProcessTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(5));
 		assertThat(Files.readString(log))
 			.contains("eKuiper host lost (parent process " + parent.pid() + " is gone); stopping plugin '"
-					+ pluginName() + "'");
-	}
-
-	private String pluginName() {
-		return ConformancePlugin.NAME + this.suffix;
+					+ this.plugin.name() + "'");
 	}
 
 	private PluginProcess launch(PluginCommand command) {
-		PluginProcess process = this.host.launch(command);
-		this.started.add(ProcessHandle.of(process.pid()).orElseThrow());
-		return process;
+		return this.plugin.track(this.host.launch(command));
 	}
 
 	private static long awaitDroppedEmitMillis(PluginProcess process) {
