@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import dev.ekuiper.plugin.api.Function;
@@ -61,35 +62,21 @@ public final class PluginRuntime implements AutoCloseable {
 
 	private final Map<String, SymbolState> states = new LinkedHashMap<>();
 
-	private final Map<String, SymbolInstance> instances = new ConcurrentHashMap<>();
-
-	private final Map<String, FunctionChannel> functions = new LinkedHashMap<>();
+	/**
+	 * Held by {@link #start()} and {@link #stop()} for their whole length, as spring-kafka's
+	 * containers hold their lifecycle lock around {@code doStop}: a start never runs in the
+	 * middle of a stop.
+	 */
+	private final ReentrantLock lifecycleLock = new ReentrantLock();
 
 	private volatile Runnable hostLossCallback = () -> {
 	};
 
-	private volatile boolean running;
+	/** The resources of the current start; {@code null} while stopped. */
+	private volatile Run run;
 
-	private HostChannel control;
-
-	private ExecutorService setupExecutor;
-
-	private ScheduledExecutorService watchdog;
-
-	private CallWatchdog callWatchdog;
-
-	private Setup setup;
-
-	private CountDownLatch stopped = new CountDownLatch(1);
-
-	/** Serialises the connection checks of the control thread and the watchdog. */
-	private final Object hostCheck = new Object();
-
-	private volatile long disconnectedSince;
-
-	private volatile boolean connected;
-
-	private long parentPid;
+	/** Counts down when the last run stopped; replaced by each start. */
+	private volatile CountDownLatch stopped = new CountDownLatch(1);
 
 	/**
 	 * Creates a runtime; nothing connects until {@link #start()}.
@@ -161,41 +148,34 @@ public final class PluginRuntime implements AutoCloseable {
 	 * dials keep retrying until the host listens.
 	 * @throws NngException if a channel address is unusable
 	 */
-	public synchronized void start() throws NngException {
-		if (this.running) {
-			return;
-		}
-		// Every address is checked before anything starts, so a bad name leaves nothing half started.
-		String controlUrl;
-		Map<String, String> functionUrls = new LinkedHashMap<>();
+	public void start() throws NngException {
+		this.lifecycleLock.lock();
 		try {
-			controlUrl = this.channels.control(this.definition.name());
-			for (String symbol : this.definition.functions().keySet()) {
-				functionUrls.put(symbol, this.channels.function(symbol));
+			if (this.run != null) {
+				return;
 			}
+			// Every address is checked before anything starts, so a bad name leaves nothing half started.
+			String controlUrl;
+			Map<String, String> functionUrls = new LinkedHashMap<>();
+			try {
+				controlUrl = this.channels.control(this.definition.name());
+				for (String symbol : this.definition.functions().keySet()) {
+					functionUrls.put(symbol, this.channels.function(symbol));
+				}
+			}
+			catch (ProtocolException ex) {
+				throw new NngException(ex.getMessage());
+			}
+			Run started = new Run(threadIds.incrementAndGet());
+			this.stopped = new CountDownLatch(1);
+			this.run = started;
+			started.start(controlUrl, functionUrls);
+			logger.info("eKuiper plugin '{}' serving {} on {}", this.definition.name(), this.states.keySet(),
+					controlUrl);
 		}
-		catch (ProtocolException ex) {
-			throw new NngException(ex.getMessage());
+		finally {
+			this.lifecycleLock.unlock();
 		}
-		int id = threadIds.incrementAndGet();
-		this.setupExecutor = Executors.newCachedThreadPool(daemonThreads("ekuiper-setup-" + id));
-		this.watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("ekuiper-watchdog-" + id));
-		this.callWatchdog = new CallWatchdog("ekuiper-call-watchdog-" + id, this.settings.functionTimeout());
-		this.setup = new Setup(this.settings, this.observer, this.states::get, this.setupExecutor,
-				this.callWatchdog);
-		this.stopped = new CountDownLatch(1);
-		this.parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
-		this.disconnectedSince = System.nanoTime();
-		this.connected = false;
-		this.running = true;
-		for (Map.Entry<String, Function> entry : this.definition.functions().entrySet()) {
-			openFunction(entry.getKey(), entry.getValue(), functionUrls.get(entry.getKey()));
-		}
-		this.control = new HostChannel("ekuiper-control", controlUrl, this.settings, this::answer, this::checkHost,
-				HostChannel.Kind.CONTROL);
-		this.control.start();
-		this.watchdog.scheduleWithFixedDelay(this::watch, 200, 200, TimeUnit.MILLISECONDS);
-		logger.info("eKuiper plugin '{}' serving {} on {}", this.definition.name(), this.states.keySet(), controlUrl);
 	}
 
 	/**
@@ -204,30 +184,35 @@ public final class PluginRuntime implements AutoCloseable {
 	 * runtime may be started again.
 	 */
 	public void stop() {
-		HostChannel controlChannel;
-		synchronized (this) {
-			if (!this.running) {
-				return;
+		this.lifecycleLock.lock();
+		try {
+			Run current = this.run;
+			if (current != null) {
+				stop(current);
 			}
-			this.running = false;
-			controlChannel = this.control;
 		}
-		controlChannel.close(this.settings.stopTimeout());
-		stopInstances();
-		synchronized (this) {
-			for (FunctionChannel channel : this.functions.values()) {
-				channel.close(Duration.ofMillis(200));
-			}
-			this.functions.clear();
-			this.watchdog.shutdownNow();
-			this.callWatchdog.close();
-			this.setupExecutor.shutdownNow();
-			if (this.connected) {
-				this.connected = false;
-				this.observer.controlConnection(false);
-			}
-			this.stopped.countDown();
+		finally {
+			this.lifecycleLock.unlock();
 		}
+	}
+
+	/** Stops {@code current} if it is still the running one; a later start is left alone. */
+	private void stopIfCurrent(Run current) {
+		this.lifecycleLock.lock();
+		try {
+			if (this.run == current) {
+				stop(current);
+			}
+		}
+		finally {
+			this.lifecycleLock.unlock();
+		}
+	}
+
+	private void stop(Run current) {
+		this.run = null;
+		current.stop();
+		this.stopped.countDown();
 		logger.info("eKuiper plugin '{}' stopped", this.definition.name());
 	}
 
@@ -241,7 +226,7 @@ public final class PluginRuntime implements AutoCloseable {
 	 * @return {@code true} while serving
 	 */
 	public boolean isRunning() {
-		return this.running;
+		return this.run != null;
 	}
 
 	/**
@@ -249,7 +234,8 @@ public final class PluginRuntime implements AutoCloseable {
 	 * @return {@code true} while connected
 	 */
 	public boolean isConnected() {
-		return this.running && this.connected;
+		Run current = this.run;
+		return current != null && current.connected;
 	}
 
 	/**
@@ -274,18 +260,18 @@ public final class PluginRuntime implements AutoCloseable {
 		return result;
 	}
 
-	private byte[] answer(byte[] bytes) {
+	private byte[] answer(Run run, byte[] bytes) {
 		try {
-			return answerCommand(bytes);
+			return answerCommand(run, bytes);
 		}
 		finally {
 			// A command proves the connection: host loss is timed from a later disconnect,
 			// even when the host leaves before the watchdog's next look.
-			checkHost();
+			run.checkHost();
 		}
 	}
 
-	private byte[] answerCommand(byte[] bytes) {
+	private byte[] answerCommand(Run run, byte[] bytes) {
 		ControlCommand command;
 		try {
 			command = ControlCommand.parse(bytes);
@@ -301,10 +287,10 @@ public final class PluginRuntime implements AutoCloseable {
 		Secrets secrets = Secrets.of(command.config(), null);
 		try {
 			if (command.start()) {
-				start(command);
+				start(run, command);
 			}
 			else {
-				stop(command);
+				stop(run, command);
 			}
 			this.observer.commandAnswered(name, command.type(), true);
 			return OK;
@@ -335,7 +321,7 @@ public final class PluginRuntime implements AutoCloseable {
 		}
 	}
 
-	private void start(ControlCommand command) throws StartException, ProtocolException {
+	private void start(Run run, ControlCommand command) throws StartException, ProtocolException {
 		String symbol = command.symbolName();
 		SymbolMeta meta = command.meta();
 		switch (command.type()) {
@@ -343,12 +329,12 @@ public final class PluginRuntime implements AutoCloseable {
 				Supplier<? extends Source<?>> factory = this.definition.sources().get(symbol);
 				requireSymbol(factory, command);
 				String url = this.channels.data(meta);
-				replaceInstance(command);
+				replaceInstance(run, command);
 				Source<?> source = create(factory, command);
 				Secrets secrets = Secrets.of(command.config(), ConfigSchema.configType(source.getClass(), Source.class));
 				try {
-					this.instances.put(key(command),
-							SourceInstance.start(this.setup, symbol, meta, source, command.config(), secrets, url));
+					run.add(key(command),
+							SourceInstance.start(run.setup, symbol, meta, source, command.config(), secrets, url));
 				}
 				catch (StartException ex) {
 					throw secrets.redact(ex);
@@ -359,12 +345,12 @@ public final class PluginRuntime implements AutoCloseable {
 				requireSymbol(factory, command);
 				String dataUrl = this.channels.data(meta);
 				String ackUrl = this.channels.ack(meta);
-				replaceInstance(command);
+				replaceInstance(run, command);
 				Sink<?> sink = create(factory, command);
 				Secrets secrets = Secrets.of(command.config(), ConfigSchema.configType(sink.getClass(), Sink.class));
 				try {
-					this.instances.put(key(command),
-							SinkInstance.start(this.setup, symbol, meta, sink, command.config(), secrets, dataUrl, ackUrl));
+					run.add(key(command),
+							SinkInstance.start(run.setup, symbol, meta, sink, command.config(), secrets, dataUrl, ackUrl));
 				}
 				catch (StartException ex) {
 					throw secrets.redact(ex);
@@ -374,21 +360,21 @@ public final class PluginRuntime implements AutoCloseable {
 				Function function = this.definition.functions().get(symbol);
 				requireSymbol(function, command);
 				// The channel has been open since start-up; a repeated start is a no-op.
-				connectFunction(symbol);
+				run.connectFunction(symbol);
 			}
 		}
 	}
 
-	private void stop(ControlCommand command) {
-		SymbolInstance instance = this.instances.remove(key(command));
+	private void stop(Run run, ControlCommand command) {
+		SymbolInstance instance = run.instances.remove(key(command));
 		if (instance != null) {
 			instance.stop();
 		}
 		// An unknown key is answered ok, as eKuiper keeps failed stops in its replay list.
 	}
 
-	private void replaceInstance(ControlCommand command) {
-		SymbolInstance previous = this.instances.remove(key(command));
+	private void replaceInstance(Run run, ControlCommand command) {
+		SymbolInstance previous = run.instances.remove(key(command));
 		if (previous != null) {
 			logger.info("Replacing running {} '{}' for rule '{}'", command.type().wireName(), command.symbolName(),
 					command.meta().ruleId());
@@ -417,94 +403,6 @@ public final class PluginRuntime implements AutoCloseable {
 		}
 	}
 
-	private void openFunction(String symbol, Function function, String url) throws NngException {
-		FunctionChannel channel = new FunctionChannel(symbol, function, url, this.settings, this.observer,
-				this.states.get(SymbolState.key(PluginType.FUNCTION, symbol)), this.callWatchdog);
-		channel.open();
-		this.functions.put(symbol, channel);
-	}
-
-	private void connectFunction(String symbol) throws StartException {
-		FunctionChannel channel;
-		synchronized (this) {
-			channel = this.functions.get(symbol);
-		}
-		if (channel != null) {
-			try {
-				channel.connect();
-			}
-			catch (NngException ex) {
-				throw new StartException("Cannot connect function '" + symbol + "': " + Texts.describe(ex), ex);
-			}
-		}
-	}
-
-	private void stopInstances() {
-		List<SymbolInstance> all = new ArrayList<>(this.instances.values());
-		this.instances.clear();
-		List<Thread> stoppers = new ArrayList<>();
-		for (SymbolInstance instance : all) {
-			Thread stopper = new Thread(instance::stop, "ekuiper-stop");
-			stopper.setDaemon(true);
-			stopper.start();
-			stoppers.add(stopper);
-		}
-		long deadline = System.nanoTime() + this.settings.stopTimeout().toNanos() * 2;
-		for (Thread stopper : stoppers) {
-			try {
-				stopper.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-	}
-
-	/** Runs on the control thread between and after commands, and on the watchdog. */
-	private void checkHost() {
-		synchronized (this.hostCheck) {
-			boolean up = this.control != null && this.control.isConnected();
-			if (up != this.connected) {
-				this.connected = up;
-				this.observer.controlConnection(up);
-				logger.info("Control channel to eKuiper {}", up ? "connected" : "lost");
-			}
-			if (up) {
-				this.disconnectedSince = 0;
-			}
-			else if (this.disconnectedSince == 0) {
-				this.disconnectedSince = System.nanoTime();
-			}
-		}
-	}
-
-	/** Runs on the watchdog: host loss. */
-	private void watch() {
-		if (!this.running) {
-			return;
-		}
-		checkHost();
-		long since = this.disconnectedSince;
-		String reason = null;
-		if (since != 0 && System.nanoTime() - since > this.settings.hostLossTimeout().toNanos()) {
-			reason = "control channel down for more than " + this.settings.hostLossTimeout().toMillis() + " ms";
-		}
-		else if (this.settings.watchParent() && this.parentPid > 1
-				&& ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) != this.parentPid) {
-			reason = "parent process " + this.parentPid + " is gone";
-		}
-		if (reason != null) {
-			logger.warn("eKuiper host lost ({}); stopping plugin '{}'", reason, this.definition.name());
-			Thread stopper = new Thread(() -> {
-				stop();
-				this.hostLossCallback.run();
-			}, "ekuiper-host-lost");
-			stopper.setDaemon(false);
-			stopper.start();
-		}
-	}
-
 	private static String key(ControlCommand command) {
 		return command.meta().channelKey() + "_" + command.symbolName();
 	}
@@ -520,6 +418,200 @@ public final class PluginRuntime implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		};
+	}
+
+	/**
+	 * What one start owns: the control and function channels, the running instances, the
+	 * executors and the host-loss watch. A stop closes exactly these, so nothing of a later
+	 * start is touched.
+	 */
+	private final class Run {
+
+		private final int id;
+
+		private final Map<String, SymbolInstance> instances = new ConcurrentHashMap<>();
+
+		private final Map<String, FunctionChannel> functions = new LinkedHashMap<>();
+
+		private final ExecutorService setupExecutor;
+
+		private final ScheduledExecutorService watchdog;
+
+		private final CallWatchdog callWatchdog;
+
+		private final Setup setup;
+
+		private final long parentPid;
+
+		/** Serialises the connection checks of the control thread and the watchdog. */
+		private final Object hostCheck = new Object();
+
+		private volatile HostChannel control;
+
+		private volatile boolean connected;
+
+		private volatile long disconnectedSince = System.nanoTime();
+
+		/** Set once {@link #stop()} began: an instance started after it is stopped at once. */
+		private volatile boolean stopping;
+
+		Run(int id) {
+			this.id = id;
+			this.setupExecutor = Executors.newCachedThreadPool(daemonThreads("ekuiper-setup-" + id));
+			this.watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("ekuiper-watchdog-" + id));
+			this.callWatchdog = new CallWatchdog("ekuiper-call-watchdog-" + id,
+					PluginRuntime.this.settings.functionTimeout());
+			this.setup = new Setup(PluginRuntime.this.settings, PluginRuntime.this.observer,
+					PluginRuntime.this.states::get, this.setupExecutor, this.callWatchdog);
+			this.parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+		}
+
+		void start(String controlUrl, Map<String, String> functionUrls) throws NngException {
+			try {
+				for (Map.Entry<String, Function> entry : PluginRuntime.this.definition.functions().entrySet()) {
+					openFunction(entry.getKey(), entry.getValue(), functionUrls.get(entry.getKey()));
+				}
+				this.control = new HostChannel("ekuiper-control", controlUrl, PluginRuntime.this.settings,
+						(bytes) -> answer(this, bytes), this::checkHost, HostChannel.Kind.CONTROL);
+				this.control.start();
+				this.watchdog.scheduleWithFixedDelay(this::watch, 200, 200, TimeUnit.MILLISECONDS);
+			}
+			catch (NngException | RuntimeException ex) {
+				stop();
+				PluginRuntime.this.run = null;
+				throw ex;
+			}
+		}
+
+		void stop() {
+			this.stopping = true;
+			HostChannel controlChannel = this.control;
+			if (controlChannel != null) {
+				controlChannel.close(PluginRuntime.this.settings.stopTimeout());
+			}
+			stopInstances();
+			synchronized (this) {
+				for (FunctionChannel channel : this.functions.values()) {
+					channel.close(Duration.ofMillis(200));
+				}
+				this.functions.clear();
+			}
+			this.watchdog.shutdownNow();
+			this.callWatchdog.close();
+			this.setupExecutor.shutdownNow();
+			synchronized (this.hostCheck) {
+				if (this.connected) {
+					this.connected = false;
+					PluginRuntime.this.observer.controlConnection(false);
+				}
+			}
+		}
+
+		/** Keeps a started instance, or stops it at once when this run is stopping. */
+		void add(String key, SymbolInstance instance) throws StartException {
+			this.instances.put(key, instance);
+			if (this.stopping && this.instances.remove(key, instance)) {
+				instance.stop();
+				throw new StartException("Plugin '" + PluginRuntime.this.definition.name() + "' is stopping");
+			}
+		}
+
+		private synchronized void openFunction(String symbol, Function function, String url) throws NngException {
+			FunctionChannel channel = new FunctionChannel(symbol, function, url, PluginRuntime.this.settings,
+					PluginRuntime.this.observer,
+					PluginRuntime.this.states.get(SymbolState.key(PluginType.FUNCTION, symbol)), this.callWatchdog);
+			channel.open();
+			this.functions.put(symbol, channel);
+		}
+
+		void connectFunction(String symbol) throws StartException {
+			FunctionChannel channel;
+			synchronized (this) {
+				channel = this.functions.get(symbol);
+			}
+			if (channel != null) {
+				try {
+					channel.connect();
+				}
+				catch (NngException ex) {
+					throw new StartException("Cannot connect function '" + symbol + "': " + Texts.describe(ex), ex);
+				}
+			}
+		}
+
+		private void stopInstances() {
+			List<SymbolInstance> all = new ArrayList<>(this.instances.values());
+			this.instances.clear();
+			List<Thread> stoppers = new ArrayList<>();
+			for (SymbolInstance instance : all) {
+				Thread stopper = new Thread(instance::stop, "ekuiper-stop-" + this.id);
+				stopper.setDaemon(true);
+				stopper.start();
+				stoppers.add(stopper);
+			}
+			long deadline = System.nanoTime() + PluginRuntime.this.settings.stopTimeout().toNanos() * 2;
+			for (Thread stopper : stoppers) {
+				try {
+					stopper.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+
+		/** Runs on the control thread between and after commands, and on the watchdog. */
+		void checkHost() {
+			synchronized (this.hostCheck) {
+				if (this.stopping) {
+					return;
+				}
+				HostChannel controlChannel = this.control;
+				boolean up = controlChannel != null && controlChannel.isConnected();
+				if (up != this.connected) {
+					this.connected = up;
+					PluginRuntime.this.observer.controlConnection(up);
+					logger.info("Control channel to eKuiper {}", up ? "connected" : "lost");
+				}
+				if (up) {
+					this.disconnectedSince = 0;
+				}
+				else if (this.disconnectedSince == 0) {
+					this.disconnectedSince = System.nanoTime();
+				}
+			}
+		}
+
+		/** Runs on the watchdog: host loss. */
+		private void watch() {
+			if (this.stopping) {
+				return;
+			}
+			checkHost();
+			RuntimeSettings settings = PluginRuntime.this.settings;
+			long since = this.disconnectedSince;
+			String reason = null;
+			if (since != 0 && System.nanoTime() - since > settings.hostLossTimeout().toNanos()) {
+				reason = "control channel down for more than " + settings.hostLossTimeout().toMillis() + " ms";
+			}
+			else if (settings.watchParent() && this.parentPid > 1
+					&& ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) != this.parentPid) {
+				reason = "parent process " + this.parentPid + " is gone";
+			}
+			if (reason != null) {
+				this.stopping = true;
+				logger.warn("eKuiper host lost ({}); stopping plugin '{}'", reason,
+						PluginRuntime.this.definition.name());
+				Thread stopper = new Thread(() -> {
+					stopIfCurrent(this);
+					PluginRuntime.this.hostLossCallback.run();
+				}, "ekuiper-host-lost");
+				stopper.setDaemon(false);
+				stopper.start();
+			}
+		}
+
 	}
 
 }
