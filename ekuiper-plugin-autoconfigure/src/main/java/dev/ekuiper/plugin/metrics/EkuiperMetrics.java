@@ -3,6 +3,7 @@ package dev.ekuiper.plugin.metrics;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -140,7 +141,7 @@ public class EkuiperMetrics implements MeterBinder, RuntimeObserver {
 		}
 		Map<FunctionRequest.Kind, Timer[]> timers = new EnumMap<>(FunctionRequest.Kind.class);
 		for (FunctionRequest.Kind kind : FunctionRequest.Kind.values()) {
-			String call = kind.name().toLowerCase();
+			String call = kind.name().toLowerCase(Locale.ROOT);
 			Tags tags = Tags.of("symbol", symbol, "call", call);
 			timers.put(kind, new Timer[] { timer(current, tags.and("result", "ok")), timer(current, tags.and("result", "error")) });
 		}

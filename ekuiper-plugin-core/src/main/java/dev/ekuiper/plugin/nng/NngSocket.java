@@ -5,6 +5,7 @@ import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -65,7 +66,7 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 
 	NngSocket(Protocol protocol) {
 		this.protocol = protocol;
-		this.loop = new EventLoop("nng-" + protocol.name().toLowerCase() + "-" + ids.incrementAndGet());
+		this.loop = new EventLoop("nng-" + protocol.name().toLowerCase(Locale.ROOT) + "-" + ids.incrementAndGet());
 		this.context = new PipeContext(this.loop, new Events(), protocol.number(), protocol.peerNumber(),
 				protocol.receivedHeader(), this.options);
 	}

@@ -1,6 +1,7 @@
 package dev.ekuiper.plugin.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -29,7 +30,7 @@ public final class SourceTuple {
 				JsonNode tree = Json.mapper().valueToTree(message);
 				if (tree == null || !tree.isObject()) {
 					throw new IllegalArgumentException("a source message must be a JSON object, not "
-							+ ((tree == null) ? "null" : tree.getNodeType().name().toLowerCase()));
+							+ ((tree == null) ? "null" : tree.getNodeType().name().toLowerCase(Locale.ROOT)));
 				}
 				message = tree;
 			}
