@@ -7,6 +7,7 @@ import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.Source;
 import dev.ekuiper.plugin.api.Symbol;
+import dev.ekuiper.plugin.protocol.Channels;
 import dev.ekuiper.plugin.runtime.PluginDefinition;
 
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -81,7 +82,7 @@ final class SymbolBeans {
 
 	/** Names become socket file names: nothing that could leave the socket directory. */
 	private static void requireSafeName(String name, String what, String action) {
-		if (name.contains("/") || name.contains("\\") || name.contains("..") || name.indexOf('\0') >= 0) {
+		if (!Channels.isSafeName(name)) {
 			throw new InvalidPluginDefinitionException("the " + what + " '" + name
 					+ "' contains '/', '\\', '..' or NUL, but it names a socket file", action + " to a plain name.");
 		}

@@ -28,6 +28,12 @@ import dev.ekuiper.plugin.nng.wire.FrameDecoder;
  */
 public abstract sealed class NngSocket implements AutoCloseable permits ReqSocket, RepSocket, PushSocket, PullSocket {
 
+	/**
+	 * The longest {@code ipc://} path this transport accepts, in bytes: the JDK's limit for
+	 * Unix socket paths, one less than libnng's.
+	 */
+	public static final int MAX_IPC_PATH_BYTES = Address.MAX_IPC_PATH_BYTES;
+
 	private static final AtomicInteger ids = new AtomicInteger();
 
 	private static final long CLOSE_WAIT_MILLIS = 5000;

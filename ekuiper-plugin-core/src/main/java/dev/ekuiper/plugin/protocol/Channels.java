@@ -3,7 +3,7 @@ package dev.ekuiper.plugin.protocol;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-import dev.ekuiper.plugin.nng.transport.Address;
+import dev.ekuiper.plugin.nng.NngSocket;
 
 /**
  * Where each channel's socket lives, as eKuiper names them, inside one socket directory
@@ -13,7 +13,7 @@ import dev.ekuiper.plugin.nng.transport.Address;
 public final class Channels {
 
 	/** The longest Unix socket path, in bytes. */
-	public static final int MAX_PATH_BYTES = Address.MAX_IPC_PATH_BYTES;
+	public static final int MAX_PATH_BYTES = NngSocket.MAX_IPC_PATH_BYTES;
 
 	private final Path directory;
 
@@ -74,14 +74,26 @@ public final class Channels {
 	}
 
 	private static String key(SymbolMeta meta) throws ProtocolException {
-		return safe(meta.ruleId(), "ruleId") + "_" + safe(meta.opId(), "opId") + "_" + meta.instanceId();
+		safe(meta.ruleId(), "ruleId");
+		safe(meta.opId(), "opId");
+		return meta.channelKey();
+	}
+
+	/**
+	 * Returns whether a name can be part of a socket file name: it cannot reach outside the
+	 * socket directory.
+	 * @param name a plugin, symbol, rule or operator name
+	 * @return {@code true} unless it holds {@code /}, {@code \}, {@code ..} or NUL
+	 */
+	public static boolean isSafeName(String name) {
+		return name.indexOf('/') < 0 && name.indexOf('\\') < 0 && name.indexOf('\0') < 0 && !name.contains("..");
 	}
 
 	private static String safe(String id, String what) throws ProtocolException {
 		if (id == null || id.isEmpty()) {
 			throw new ProtocolException("Missing " + what);
 		}
-		if (id.indexOf('/') >= 0 || id.indexOf('\\') >= 0 || id.indexOf('\0') >= 0 || id.contains("..")) {
+		if (!isSafeName(id)) {
 			throw new ProtocolException("Refused " + what + " '" + Texts.clip(id.replace('\0', '?'))
 					+ "': it must not contain '/', '\\', '..' or NUL");
 		}
