@@ -3,12 +3,17 @@ package dev.ekuiper.plugin.autoconfigure.metrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionContext;
 import dev.ekuiper.plugin.autoconfigure.EkuiperPluginAutoConfiguration;
+import dev.ekuiper.plugin.metrics.EkuiperMeterObserver;
 import dev.ekuiper.plugin.metrics.EkuiperMetrics;
+import dev.ekuiper.plugin.runtime.PluginDefinition;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
+import dev.ekuiper.plugin.runtime.RuntimeObserver;
+import dev.ekuiper.plugin.runtime.RuntimeSettings;
 import dev.ekuiper.plugin.test.EmbeddedHost;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -52,10 +57,21 @@ class EkuiperMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void runtimeReportsToTheMetricsBean() {
+	void runtimeReportsToTheMeterObserver() {
 		this.contextRunner.withBean(SimpleMeterRegistry.class)
 			.run((context) -> assertThat(context.getBean(PluginRuntime.class)).extracting("observer")
-				.isSameAs(context.getBean(EkuiperMetrics.class)));
+				.isSameAs(context.getBean(EkuiperMeterObserver.class)));
+	}
+
+	@Test
+	void runtimeOfTheApplicationGetsGauges() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class)
+			.withBean("myRuntime", PluginRuntime.class,
+					() -> new PluginRuntime(PluginDefinition.builder("mine").function("f", (args, context) -> null).build(),
+							RuntimeSettings.defaults().withSocketDirectory(socketDirectory), RuntimeObserver.NONE))
+			.run((context) -> assertThat(context).hasSingleBean(EkuiperMetrics.class)
+				.getBean(PluginRuntime.class)
+				.isSameAs(context.getBean("myRuntime")));
 	}
 
 	@Test
@@ -69,7 +85,7 @@ class EkuiperMetricsAutoConfigurationTests {
 	@Test
 	void userDefinedMetricsBeanBacksOff() {
 		this.contextRunner.withBean(SimpleMeterRegistry.class)
-			.withBean("customMetrics", EkuiperMetrics.class, () -> new EkuiperMetrics(() -> null))
+			.withUserConfiguration(CustomMetricsConfiguration.class)
 			.run((context) -> assertThat(context).hasSingleBean(EkuiperMetrics.class).hasBean("customMetrics"));
 	}
 
@@ -111,6 +127,16 @@ class EkuiperMetricsAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	static class CustomMetricsConfiguration {
+
+		@Bean
+		EkuiperMetrics customMetrics(PluginRuntime runtime) {
+			return new EkuiperMetrics(runtime);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	static class FunctionConfiguration {
 
 		@Bean
@@ -119,7 +145,7 @@ class EkuiperMetricsAutoConfigurationTests {
 
 				@Override
 				public Object exec(List<Object> args, FunctionContext context) {
-					return String.valueOf(args.get(0)).toUpperCase();
+					return String.valueOf(args.get(0)).toUpperCase(Locale.ROOT);
 				}
 
 			};
