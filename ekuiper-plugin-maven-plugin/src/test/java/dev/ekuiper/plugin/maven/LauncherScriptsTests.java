@@ -27,7 +27,7 @@ class LauncherScriptsTests {
 	private static final String HOST_ARGUMENT = "{\"sendTimeout\":1000}";
 
 	private static final List<String> QUIET = List.of("-Xlog:disable", "-Xlog:all=warning:stderr",
-			"-XX:+DisplayVMOutputToStderr");
+			"-XX:+DisplayVMOutputToStderr", "-XX:+ExitOnOutOfMemoryError");
 
 	private static final List<String> DEFAULTS = List.of("-Xms16m", "-Xmx96m", "-XX:NewRatio=5", "-Xss512k",
 			"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=5");

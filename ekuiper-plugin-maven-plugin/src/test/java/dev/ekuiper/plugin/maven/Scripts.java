@@ -40,17 +40,7 @@ final class Scripts {
 	 * @throws Exception if it cannot be run or takes too long
 	 */
 	static Result run(Path directory, Map<String, String> environment, List<String> command) throws Exception {
-		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-		builder.environment().remove("EKUIPER_PLUGIN_JAVA_OPTS");
-		builder.environment().remove("EKUIPER_PLUGIN_TRAINING_TIMEOUT");
-		environment.forEach((name, value) -> {
-			if (value == null) {
-				builder.environment().remove(name);
-			}
-			else {
-				builder.environment().put(name, value);
-			}
-		});
+		ProcessBuilder builder = builder(directory, environment, command);
 		Path out = Files.createTempFile("script", ".out");
 		Path err = Files.createTempFile("script", ".err");
 		try {
@@ -67,6 +57,28 @@ final class Scripts {
 			Files.deleteIfExists(out);
 			Files.deleteIfExists(err);
 		}
+	}
+
+	/**
+	 * Returns a process builder for a script, with none of the plugin's variables of this
+	 * environment and the given ones added ({@code null} removes one).
+	 * @param directory the working directory
+	 * @param environment variables to set or remove
+	 * @param command the command line
+	 * @return the builder
+	 */
+	static ProcessBuilder builder(Path directory, Map<String, String> environment, List<String> command) {
+		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+		builder.environment().keySet().removeIf((name) -> name.startsWith("EKUIPER_PLUGIN_"));
+		environment.forEach((name, value) -> {
+			if (value == null) {
+				builder.environment().remove(name);
+			}
+			else {
+				builder.environment().put(name, value);
+			}
+		});
+		return builder;
 	}
 
 	/**
