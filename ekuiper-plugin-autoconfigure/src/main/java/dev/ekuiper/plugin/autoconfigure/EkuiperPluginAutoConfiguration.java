@@ -7,6 +7,7 @@ import dev.ekuiper.plugin.runtime.PluginDefinition;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
 import dev.ekuiper.plugin.runtime.RuntimeObserver;
 import dev.ekuiper.plugin.runtime.RuntimeSettings;
+import dev.ekuiper.plugin.runtime.Supervision;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -59,6 +60,7 @@ public final class EkuiperPluginAutoConfiguration {
 			.withProcessArgument(processArgument(arguments.getIfAvailable()));
 		PluginRuntime runtime = new PluginRuntime(definition, settings,
 				CompositeRuntimeObserver.of(observers.orderedStream().toList()));
+		Supervision.fromEnvironment(System.getenv()).ifPresent(runtime::supervisedBy);
 		if (properties.exitOnHostLoss()) {
 			runtime.onHostLost(() -> System.exit(SpringApplication.exit(context)));
 		}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,14 @@ public final class PluginRuntime implements AutoCloseable {
 	/** Counts down when the last run stopped; replaced by each start. */
 	private volatile CountDownLatch stopped = new CountDownLatch(1);
 
+	private Supervision supervision;
+
+	/** The running sources and sinks, for a JVM that replaces this one after a crash. */
+	private CommandJournal journal = CommandJournal.NONE;
+
+	/** Whether the next start replays the journal: once, in a restarted JVM. */
+	private boolean replayJournal;
+
 	/**
 	 * Creates a runtime; nothing connects until {@link #start()}.
 	 * @param definition the plugin
@@ -119,6 +128,7 @@ public final class PluginRuntime implements AutoCloseable {
 			.withProcessArgument((args.length > 0) ? args[0] : null)
 			.withWatchParent(true);
 		PluginRuntime runtime = new PluginRuntime(definition, settings, RuntimeObserver.NONE);
+		Supervision.fromEnvironment(System.getenv()).ifPresent(runtime::supervisedBy);
 		CountDownLatch lost = new CountDownLatch(1);
 		runtime.onHostLost(lost::countDown);
 		Runtime.getRuntime().addShutdownHook(new Thread(runtime::stop, "ekuiper-shutdown"));
@@ -133,6 +143,24 @@ public final class PluginRuntime implements AutoCloseable {
 	 */
 	public void onHostLost(Runnable callback) {
 		this.hostLossCallback = callback;
+	}
+
+	/**
+	 * Serves under the launcher's supervisor: running sources and sinks are journaled in
+	 * its state directory, a restarted JVM restores them at start, and the death of
+	 * eKuiper's process means the host is lost. Call before {@link #start()}.
+	 * @param supervision what the launcher said
+	 */
+	public void supervisedBy(Supervision supervision) {
+		this.lifecycleLock.lock();
+		try {
+			this.supervision = supervision;
+			this.journal = CommandJournal.open(supervision);
+			this.replayJournal = supervision.isRestart();
+		}
+		finally {
+			this.lifecycleLock.unlock();
+		}
 	}
 
 	/**
@@ -170,6 +198,10 @@ public final class PluginRuntime implements AutoCloseable {
 			this.stopped = new CountDownLatch(1);
 			this.run = started;
 			started.start(controlUrl, functionUrls);
+			if (this.replayJournal) {
+				this.replayJournal = false;
+				started.restore(this.journal.starts());
+			}
 			logger.info("eKuiper plugin '{}' serving {} on {}", this.definition.name(), this.states.keySet(),
 					controlUrl);
 		}
@@ -291,6 +323,14 @@ public final class PluginRuntime implements AutoCloseable {
 			}
 			else {
 				stop(run, command);
+			}
+			if (command.type() != PluginType.FUNCTION) {
+				if (command.start()) {
+					this.journal.started(key(command), bytes);
+				}
+				else {
+					this.journal.stopped(key(command));
+				}
 			}
 			this.observer.commandAnswered(name, command.type(), true);
 			return OK;
@@ -443,6 +483,9 @@ public final class PluginRuntime implements AutoCloseable {
 
 		private final long parentPid;
 
+		/** eKuiper's process when a supervising launcher stands between it and this JVM. */
+		private final long hostPid;
+
 		/** Serialises the connection checks of the control thread and the watchdog. */
 		private final Object hostCheck = new Object();
 
@@ -464,6 +507,8 @@ public final class PluginRuntime implements AutoCloseable {
 			this.setup = new Setup(PluginRuntime.this.settings, PluginRuntime.this.observer,
 					PluginRuntime.this.states::get, this.setupExecutor, this.callWatchdog);
 			this.parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+			Supervision supervised = PluginRuntime.this.supervision;
+			this.hostPid = (supervised != null) ? supervised.hostPid() : -1;
 		}
 
 		void start(String controlUrl, Map<String, String> functionUrls) throws NngException {
@@ -505,6 +550,31 @@ public final class PluginRuntime implements AutoCloseable {
 					PluginRuntime.this.observer.controlConnection(false);
 				}
 			}
+		}
+
+		/**
+		 * Starts again, on a thread of its own, the sources and sinks a JVM that died was
+		 * running; eKuiper, which did not see that JVM die, still sends them data.
+		 */
+		void restore(List<byte[]> starts) {
+			if (starts.isEmpty()) {
+				return;
+			}
+			logger.info("Restoring {} running source(s) and sink(s) after a restart of the JVM", starts.size());
+			Thread restorer = new Thread(() -> {
+				for (byte[] start : starts) {
+					if (this.stopping) {
+						return;
+					}
+					byte[] answer = answer(this, start);
+					if (!Arrays.equals(answer, OK)) {
+						logger.warn("Could not restore {}: {}", Texts.clip(new String(start, StandardCharsets.UTF_8)),
+								new String(answer, StandardCharsets.UTF_8));
+					}
+				}
+			}, "ekuiper-restore-" + this.id);
+			restorer.setDaemon(true);
+			restorer.start();
 		}
 
 		/** Keeps a started instance, or stops it at once when this run is stopping. */
@@ -598,6 +668,9 @@ public final class PluginRuntime implements AutoCloseable {
 			else if (settings.watchParent() && this.parentPid > 1
 					&& ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) != this.parentPid) {
 				reason = "parent process " + this.parentPid + " is gone";
+			}
+			else if (this.hostPid > 1 && ProcessHandle.of(this.hostPid).map((host) -> !host.isAlive()).orElse(true)) {
+				reason = "eKuiper's process " + this.hostPid + " is gone";
 			}
 			if (reason != null) {
 				this.stopping = true;
