@@ -141,6 +141,42 @@ class DemoZipLaunchIT {
 	}
 
 	@Test
+	@Timeout(90)
+	void aJvmKilledInMidTrafficIsStartedAgainAndServesEveryRuleWithoutEkuiper() throws Exception {
+		Path folder = this.installation.unpack(this.zip, PLUGIN).toRealPath();
+		try (EmbeddedHost host = host()) {
+			PluginProcess process = host.launch(launchCommand(folder));
+			Symbols symbols = new Symbols(host, folder);
+			symbols.start();
+			symbols.check(process, 1);
+			List<ReplayResult> replayedAtLaunch = host.lastReplay();
+
+			ProcessHandle jvm = jvm(process);
+			long killed = System.nanoTime();
+			jvm.destroyForcibly();
+			await().atMost(WAIT).until(() -> !jvm.isAlive());
+			ProcessHandle restarted = await().atMost(WAIT)
+				.until(() -> jvm(process), (next) -> next.pid() != jvm.pid());
+			symbols.check(process, 2);
+			logger.info("JVM killed to every symbol served again: {} ms", millisSince(killed));
+
+			assertThat(process.isAlive()).as("the process eKuiper waits on").isTrue();
+			assertThat(host.status()).isEqualTo("running");
+			assertThat(host.lastReplay()).as("eKuiper replayed nothing").isEqualTo(replayedAtLaunch);
+			assertThat(process.output())
+				.anyMatch((line) -> line.contains("the JVM exited with status 137; restart 1 of 5"))
+				.anyMatch((line) -> line.contains("Restoring 4 running source(s) and sink(s)"));
+			assertThat(restarted.isAlive()).isTrue();
+
+			symbols.stop();
+			process.kill();
+			assertThat(process.awaitExit(WAIT)).hasValue(137);
+			await().atMost(WAIT).until(() -> !restarted.isAlive());
+		}
+		assertThat(socketFiles()).isEmpty();
+	}
+
+	@Test
 	@Timeout(30)
 	void launcherRunsTheShippedJarWhenInstallShHasNotRun() throws Exception {
 		Path folder = this.installation.unpack(this.zip, PLUGIN).toRealPath();
@@ -217,7 +253,7 @@ class DemoZipLaunchIT {
 		String option = (archive.getFileName().toString().endsWith(".aot") ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=")
 				+ archive;
 		assertThat(arguments(process)).contains(option);
-		Path maps = Path.of("/proc", Long.toString(process.pid()), "maps");
+		Path maps = Path.of("/proc", Long.toString(jvm(process).pid()), "maps");
 		if (Files.isReadable(maps)) {
 			assertThat(Files.readAllLines(maps)).as("memory maps of the plugin")
 				.anyMatch((line) -> line.endsWith(archive.toString()));
@@ -225,10 +261,18 @@ class DemoZipLaunchIT {
 	}
 
 	private static List<String> arguments(PluginProcess process) {
-		return ProcessHandle.of(process.pid())
-			.flatMap((handle) -> handle.info().arguments())
-			.map(List::of)
-			.orElseGet(List::of);
+		return jvm(process).info().arguments().map(List::of).orElseGet(List::of);
+	}
+
+	/** The JVM the launcher supervises: its child that runs Java. */
+	private static ProcessHandle jvm(PluginProcess process) {
+		return await().atMost(WAIT)
+			.until(() -> ProcessHandle.of(process.pid())
+				.stream()
+				.flatMap(ProcessHandle::children)
+				.filter((child) -> child.info().command().filter((command) -> command.endsWith("/java")).isPresent())
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
 	}
 
 	private Set<String> socketFiles() throws IOException {
