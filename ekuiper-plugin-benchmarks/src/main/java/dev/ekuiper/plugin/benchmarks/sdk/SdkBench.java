@@ -296,8 +296,8 @@ public final class SdkBench {
 	/**
 	 * On a fresh plugin process: starts rules of a source and a sink each, one record
 	 * through each, and records the RSS growth per rule over the RSS after the handshake
-	 * once 1, 10 and 50 of them run. The rules are never stopped (the process is killed):
-	 * a stopped sink would make the Go SDK spin.
+	 * once each rule count runs (1, 10 and 50 by default). The rules are never stopped (the
+	 * process is killed): a stopped sink would make the Go SDK spin.
 	 */
 	private void rules(String sdk, int run, Launch launch, Path work) throws IOException, InterruptedException {
 		List<String> figures = this.options.ruleCounts().stream().map(SdkBench::ruleFigure).toList();
