@@ -38,6 +38,8 @@ public final class JavaPluginLauncher {
 		command.add("-XX:TieredStopAtLevel=1");
 		command.add("-XX:+UseSerialGC");
 		command.add("-Xshare:auto");
+		// As the packaged plugin's launcher: an exhausted heap ends the JVM.
+		command.add("-XX:+ExitOnOutOfMemoryError");
 		systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));

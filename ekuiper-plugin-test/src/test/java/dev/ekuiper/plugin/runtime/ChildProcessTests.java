@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import dev.ekuiper.plugin.test.EmbeddedHost;
 import dev.ekuiper.plugin.test.FunctionConnection;
+import dev.ekuiper.plugin.test.HostException;
 import dev.ekuiper.plugin.test.PluginCommand;
 import dev.ekuiper.plugin.test.PluginProcess;
 import dev.ekuiper.plugin.test.ReplayResult;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -108,6 +110,16 @@ class ChildProcessTests {
 		source.stop();
 		sink.stop();
 		assertThat(sinkSocket).doesNotExist();
+	}
+
+	@Test
+	void aFunctionThatExhaustsTheHeapEndsTheJvmForItsSupervisorInsteadOfLeavingAZombie() {
+		PluginProcess process = launch(this.plugin.command());
+		FunctionConnection hog = this.host.startFunction("hog" + this.plugin.suffix());
+		assertThatExceptionOfType(HostException.class)
+			.isThrownBy(() -> hog.exec(List.of(), this.plugin.ruleId(), "op1"));
+		assertThat(process.awaitExit(WAIT)).as("-XX:+ExitOnOutOfMemoryError's status").hasValue(3);
+		assertThat(process.output()).anyMatch((line) -> line.contains("java.lang.OutOfMemoryError"));
 	}
 
 	@Test

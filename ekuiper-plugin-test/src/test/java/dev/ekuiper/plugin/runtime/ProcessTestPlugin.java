@@ -14,8 +14,9 @@ import dev.ekuiper.plugin.conformance.ConformancePlugin;
 /**
  * The plugin the child-process tests launch through a {@code #!/bin/sh} launcher: the
  * conformance symbols, plus source {@code flood}, which emits as fast as it can and prints
- * how long the first dropped emit waited, and sink {@code slow}, a {@code collect} that
- * takes {@code delay} ms per message.
+ * how long the first dropped emit waited, sink {@code slow}, a {@code collect} that
+ * takes {@code delay} ms per message, and function {@code hog<suffix>}, which asks for
+ * more heap than any JVM has.
  */
 public final class ProcessTestPlugin {
 
@@ -28,9 +29,11 @@ public final class ProcessTestPlugin {
 	 * @throws Exception if the runtime cannot start
 	 */
 	public static void main(String[] args) throws Exception {
-		PluginRuntime.serve(ConformancePlugin.builder(System.getProperty(ConformancePlugin.SUFFIX_PROPERTY, ""))
+		String suffix = System.getProperty(ConformancePlugin.SUFFIX_PROPERTY, "");
+		PluginRuntime.serve(ConformancePlugin.builder(suffix)
 			.source("flood", FloodSource::new)
 			.sink("slow", SlowSink::new)
+			.function("hog" + suffix, (arguments, context) -> new long[Integer.MAX_VALUE - 8])
 			.build(), args);
 	}
 
