@@ -35,7 +35,10 @@ public interface Function {
 	/**
 	 * Checks the arguments when a rule's SQL is validated, after the runtime has checked
 	 * their number against the {@link #signature()}. eKuiper sends the parser's syntax
-	 * nodes, so only their number is reliable.
+	 * nodes ({@code validateFuncs} in {@code internal/xsql/func_invoker.go}), so only
+	 * their number is reliable; a refusal fails the rule's creation with
+	 * {@code validate return state is false, got &{State:false Result:<message>}}
+	 * ({@code internal/plugin/portable/runtime/function.go}).
 	 * @param args the argument syntax nodes
 	 * @throws Exception to reject the SQL with the exception's message
 	 */

@@ -1,5 +1,6 @@
 package dev.ekuiper.plugin.runtime;
 
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -57,6 +58,24 @@ final class Setup {
 
 	SymbolState state(PluginType type, String symbol) {
 		return this.states.apply(SymbolState.key(type, symbol));
+	}
+
+	/**
+	 * Binds a source's or sink's configuration.
+	 * @param config the host's properties
+	 * @param type the configuration type, or {@code null} for the map
+	 * @param symbol names the symbol in errors, e.g. {@code source 'x'}
+	 * @param ruleId the rule it starts for
+	 * @return the bound configuration
+	 * @throws StartException worded as every start failure, with the binding's detail
+	 */
+	static Object bind(Map<String, Object> config, Class<?> type, String symbol, String ruleId) throws StartException {
+		try {
+			return ConfigBinder.bind(config, type, symbol);
+		}
+		catch (StartException ex) {
+			throw StartException.failed(symbol, ruleId, "config", ex.getMessage(), null);
+		}
 	}
 
 	/**

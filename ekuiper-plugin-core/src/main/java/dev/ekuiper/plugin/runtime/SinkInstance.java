@@ -165,7 +165,7 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		catch (ProtocolException ex) {
 			throw StartException.failed(what, meta.ruleId(), "config", ex.getMessage(), null);
 		}
-		Object bound = SourceInstance.bind(config, ConfigSchema.configType(sink.getClass(), Sink.class), what,
+		Object bound = Setup.bind(config, ConfigSchema.configType(sink.getClass(), Sink.class), what,
 				meta.ruleId());
 		RuntimeSettings settings = setup.settings();
 		PullSocket pull = new PullSocket();

@@ -67,7 +67,7 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 			Map<String, Object> config, Secrets secrets, String url) throws StartException {
 		Source<Object> source = (Source<Object>) created;
 		String what = "source '" + symbol + "'";
-		Object bound = bind(config, ConfigSchema.configType(source.getClass(), Source.class), what, meta.ruleId());
+		Object bound = Setup.bind(config, ConfigSchema.configType(source.getClass(), Source.class), what, meta.ruleId());
 		setup.run(what, meta.ruleId(), "configure", secrets, () -> source.configure(bound));
 		PushSocket push = new PushSocket();
 		try {
@@ -85,19 +85,6 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 		instance.thread.setDaemon(true);
 		instance.thread.start();
 		return instance;
-	}
-
-	/**
-	 * Binds a source's or sink's configuration.
-	 * @throws StartException worded as every start failure, with the binding's detail
-	 */
-	static Object bind(Map<String, Object> config, Class<?> type, String what, String ruleId) throws StartException {
-		try {
-			return ConfigBinder.bind(config, type, what);
-		}
-		catch (StartException ex) {
-			throw StartException.failed(what, ruleId, "config", ex.getMessage(), null);
-		}
 	}
 
 	@Override
