@@ -2,6 +2,7 @@ package dev.ekuiper.plugin.demo;
 
 import java.util.List;
 
+import dev.ekuiper.plugin.descriptor.ArgumentDescriptor;
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
 import dev.ekuiper.plugin.descriptor.PropertyDescriptor;
 import dev.ekuiper.plugin.descriptor.SymbolDescriptor;
@@ -33,7 +34,7 @@ class PluginDescriptorTests {
 		assertThat(descriptor.sources()).extracting(SymbolDescriptor::name)
 			.containsExactlyInAnyOrder("pyjson", "sensor");
 		assertThat(descriptor.sinks()).extracting(SymbolDescriptor::name)
-			.containsExactlyInAnyOrder("print", "jsonfile");
+			.containsExactlyInAnyOrder("print", "jsonfile", "batchfile");
 		assertThat(descriptor.functions()).extracting(SymbolDescriptor::name, SymbolDescriptor::aggregate)
 			.containsExactlyInAnyOrder(tuple("revert", false), tuple("c2f", false), tuple("stats", true));
 		assertThat(symbol(descriptor.sources(), "sensor").description())
@@ -53,6 +54,17 @@ class PluginDescriptorTests {
 			.extracting(PropertyDescriptor::name, PropertyDescriptor::defaultValue)
 			.containsExactly(tuple("path", "demo.jsonl"));
 		assertThat(symbol(descriptor.sources(), "pyjson").properties()).isEmpty();
+	}
+
+	@Test
+	void functionsListTheArgumentsTheirSignaturesDeclare() {
+		PluginDescriptor descriptor = PluginDescriptor.describe(this.definition);
+		assertThat(symbol(descriptor.functions(), "c2f").arguments())
+			.containsExactly(new ArgumentDescriptor("celsius", "number", false, false));
+		assertThat(symbol(descriptor.functions(), "stats").arguments())
+			.containsExactly(new ArgumentDescriptor("value", "number", false, false));
+		assertThat(symbol(descriptor.functions(), "revert").arguments())
+			.containsExactly(new ArgumentDescriptor("text", "any", false, false));
 	}
 
 	private static SymbolDescriptor symbol(List<SymbolDescriptor> symbols, String name) {

@@ -21,7 +21,9 @@ import org.springframework.util.unit.DataSize;
  * @param setupTimeout How long a symbol's configure and open may take before its start is
  * refused
  * @param functionTimeout How long a function call, or a collect whose ack eKuiper waits
- * for, may take before it is answered with an error and later calls are served again
+ * for (or a deferred ack), may take before it is answered with an error and later calls
+ * are served again; below eKuiper's {@code portable.recvTimeout} (5s) so that the rule
+ * sees the plugin's error
  * @param stopTimeout How long a stop waits for a symbol to finish and close
  * @param maxReceiveSize Largest message accepted from eKuiper; a larger one is answered
  * with an error
@@ -33,7 +35,7 @@ import org.springframework.util.unit.DataSize;
 public record EkuiperPluginProperties(String name, @DefaultValue("/tmp") Path socketDirectory,
 		@DefaultValue("1s") Duration sendTimeout, @DefaultValue("5s") Duration keepAlive,
 		@DefaultValue("10s") Duration hostLossTimeout, @DefaultValue("10s") Duration setupTimeout,
-		@DefaultValue("10s") Duration functionTimeout, @DefaultValue("5s") Duration stopTimeout,
+		@DefaultValue("4s") Duration functionTimeout, @DefaultValue("5s") Duration stopTimeout,
 		@DefaultValue("16MB") DataSize maxReceiveSize, @DefaultValue("true") boolean watchParent,
 		@DefaultValue("true") boolean exitOnHostLoss) {
 

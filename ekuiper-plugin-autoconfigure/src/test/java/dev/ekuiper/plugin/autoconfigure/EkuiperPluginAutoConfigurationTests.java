@@ -134,7 +134,9 @@ class EkuiperPluginAutoConfigurationTests {
 		assertThat(properties.keepAlive()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.hostLossTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.setupTimeout()).isEqualTo(Duration.ofSeconds(10));
-		assertThat(properties.functionTimeout()).isEqualTo(Duration.ofSeconds(10));
+		// Below eKuiper's portable.recvTimeout (5 s), so the rule sees the plugin's own error.
+		assertThat(properties.functionTimeout()).isEqualTo(Duration.ofSeconds(4))
+			.isEqualTo(RuntimeSettings.defaults().functionTimeout());
 		assertThat(properties.stopTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.maxReceiveSize()).isEqualTo(DataSize.ofMegabytes(16));
 		assertThat(properties.watchParent()).isTrue();

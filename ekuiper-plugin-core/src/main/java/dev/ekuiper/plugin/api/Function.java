@@ -11,18 +11,34 @@ public interface Function {
 
 	/**
 	 * Computes the result. Arguments arrive as eKuiper encodes them in JSON: numbers as
-	 * {@code Double} or {@code Long}, strings, booleans, {@code null}, lists and maps; for an
+	 * {@code Double}, {@code Long} or {@code Integer}, strings, booleans, {@code null},
+	 * lists and maps, or converted to the kinds the {@link #signature()} declares; for an
 	 * aggregate function each argument is a list with one value per row of the group.
+	 * Their number has been checked against the signature.
 	 * @param args the evaluated arguments
 	 * @param context the calling rule
 	 * @return a JSON-serialisable result
-	 * @throws Exception on failure; its message becomes the SQL error
+	 * @throws Exception on failure; the rule's SQL error names the function, the exception
+	 * type and its message
 	 */
 	Object exec(List<Object> args, FunctionContext context) throws Exception;
 
 	/**
-	 * Checks the arguments when a rule's SQL is validated. eKuiper sends the parser's
-	 * syntax nodes, so only their number is reliable.
+	 * Declares the arguments, once: their number, and optionally their kinds. Called once
+	 * when the plugin starts and when it is packaged.
+	 * @return {@link FunctionSignature#ANY} by default: any arguments, unchecked
+	 */
+	default FunctionSignature signature() {
+		return FunctionSignature.ANY;
+	}
+
+	/**
+	 * Checks the arguments when a rule's SQL is validated, after the runtime has checked
+	 * their number against the {@link #signature()}. eKuiper sends the parser's syntax
+	 * nodes ({@code validateFuncs} in {@code internal/xsql/func_invoker.go}), so only
+	 * their number is reliable; a refusal fails the rule's creation with
+	 * {@code validate return state is false, got &{State:false Result:<message>}}
+	 * ({@code internal/plugin/portable/runtime/function.go}).
 	 * @param args the argument syntax nodes
 	 * @throws Exception to reject the SQL with the exception's message
 	 */
@@ -35,6 +51,38 @@ public interface Function {
 	 */
 	default boolean isAggregate() {
 		return false;
+	}
+
+	/**
+	 * Gives a lambda a signature.
+	 * @param signature the arguments it takes
+	 * @param function computes the result
+	 * @return a function with that signature
+	 */
+	static Function of(FunctionSignature signature, Function function) {
+		return new Function() {
+
+			@Override
+			public Object exec(List<Object> args, FunctionContext context) throws Exception {
+				return function.exec(args, context);
+			}
+
+			@Override
+			public FunctionSignature signature() {
+				return signature;
+			}
+
+			@Override
+			public void validate(List<Object> args) throws Exception {
+				function.validate(args);
+			}
+
+			@Override
+			public boolean isAggregate() {
+				return function.isAggregate();
+			}
+
+		};
 	}
 
 }

@@ -6,7 +6,8 @@ package dev.ekuiper.plugin.api;
  * {@link #configure} and {@link #open}, then {@link #collect} once per message eKuiper
  * sends, and {@link #close} when the rule stops. When the action sets
  * {@code requireAck}, the runtime acknowledges each message after {@code collect}
- * returns, or reports the exception's message when it throws.
+ * returns, or reports the exception when it throws; a collect may instead take the ack
+ * over with {@link SinkContext#deferAck()} and give it later.
  *
  * @param <C> the configuration type: a record or bean bound from the action's properties
  * (unknown keys are ignored), or {@code Map<String, Object>} for the raw properties
@@ -35,8 +36,8 @@ public interface Sink<C> {
 	 * @param context the sink's context
 	 * @param message what eKuiper sent: usually a JSON array of rows, or one row with
 	 * {@code sendSingle}
-	 * @throws Exception on failure; with {@code requireAck} the message becomes the ack's
-	 * error and eKuiper may resend
+	 * @throws Exception on failure; it is logged, and with {@code requireAck} the ack's
+	 * error names the sink, the exception type and its message, and eKuiper may resend
 	 */
 	void collect(SinkContext context, SinkMessage message) throws Exception;
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.ekuiper.plugin.api.Function;
+import dev.ekuiper.plugin.api.FunctionSignature;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.Source;
 import dev.ekuiper.plugin.api.Symbol;
@@ -51,7 +52,7 @@ public record PluginDescriptor(String name, List<SymbolDescriptor> sources, List
 		for (Map.Entry<String, Function> entry : definition.functions().entrySet()) {
 			Function function = entry.getValue();
 			functions.add(new SymbolDescriptor(entry.getKey(), description(definition, entry.getKey(), function), null,
-					List.of(), function.isAggregate()));
+					List.of(), function.isAggregate(), arguments(function.signature())));
 		}
 		return new PluginDescriptor(definition.name(), sources, sinks, functions);
 	}
@@ -84,6 +85,19 @@ public record PluginDescriptor(String name, List<SymbolDescriptor> sources, List
 		Class<?> type = ConfigSchema.configType(instance.getClass(), symbolInterface);
 		return new SymbolDescriptor(name, description(definition, name, instance),
 				(type != null) ? type.getName() : null, ConfigSchema.properties(type), false);
+	}
+
+	/** Lists a function's declared arguments; none for {@link FunctionSignature#ANY}. */
+	private static List<ArgumentDescriptor> arguments(FunctionSignature signature) {
+		if (signature == null || signature == FunctionSignature.ANY) {
+			return List.of();
+		}
+		List<ArgumentDescriptor> arguments = new ArrayList<>();
+		for (FunctionSignature.Argument argument : signature.arguments()) {
+			arguments.add(new ArgumentDescriptor(argument.name(), argument.kind().typeName(), argument.optional(),
+					argument.repeated()));
+		}
+		return arguments;
 	}
 
 	private static String description(PluginDefinition definition, String name, Object instance) {

@@ -10,7 +10,30 @@ import java.util.List;
  * @param configType the configuration type's class name, or {@code null} for a raw map
  * @param properties the configuration properties
  * @param aggregate for a function, whether it aggregates; otherwise {@code false}
+ * @param arguments for a function, its declared arguments; empty when it declares none
+ * (it then takes any), and for a source or sink
  */
 public record SymbolDescriptor(String name, String description, String configType, List<PropertyDescriptor> properties,
-		boolean aggregate) {
+		boolean aggregate, List<ArgumentDescriptor> arguments) {
+
+	/**
+	 * Creates a descriptor, with no arguments when {@code null}.
+	 */
+	public SymbolDescriptor {
+		arguments = (arguments != null) ? List.copyOf(arguments) : List.of();
+	}
+
+	/**
+	 * Creates the descriptor of a symbol without declared arguments.
+	 * @param name the symbol name
+	 * @param description a one-line description, possibly empty
+	 * @param configType the configuration type's class name, or {@code null}
+	 * @param properties the configuration properties
+	 * @param aggregate for a function, whether it aggregates
+	 */
+	public SymbolDescriptor(String name, String description, String configType, List<PropertyDescriptor> properties,
+			boolean aggregate) {
+		this(name, description, configType, properties, aggregate, List.of());
+	}
+
 }

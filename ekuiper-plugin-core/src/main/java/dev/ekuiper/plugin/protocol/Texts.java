@@ -7,6 +7,8 @@ public final class Texts {
 
 	private static final int MAX_QUOTED = 64;
 
+	private static final int MAX_FAILURE = 256;
+
 	private Texts() {
 	}
 
@@ -71,6 +73,67 @@ public final class Texts {
 				: (ex instanceof java.io.IOException) ? type + ": " + message : message;
 		int newline = text.indexOf('\n');
 		return (newline < 0) ? text : text.substring(0, newline);
+	}
+
+	/**
+	 * Describes a symbol's failure for the host in one short line that names the symbol,
+	 * the exception type and the first line of its message, e.g.
+	 * {@code function 'revert': IndexOutOfBoundsException: Index 0 out of bounds for length 0}.
+	 * It never starts with {@code h}, since it starts with the symbol's kind.
+	 * @param symbol the symbol's kind and name, e.g. {@code function 'revert'}
+	 * @param ex what it threw
+	 * @return the line, cut to 256 characters
+	 */
+	public static String failure(String symbol, Throwable ex) {
+		return shorten(symbol + ": " + typed(ex));
+	}
+
+	/**
+	 * Describes a failure that has no exception, like {@link #failure(String, Throwable)}.
+	 * @param symbol the symbol's kind and name, e.g. {@code sink 'file'}
+	 * @param message what failed
+	 * @return the line, cut to 256 characters
+	 */
+	public static String failure(String symbol, String message) {
+		return shorten(symbol + ": " + oneLine(message));
+	}
+
+	/**
+	 * Describes an exception by its type and the first line of its message, e.g.
+	 * {@code IOException: disk full}, or its type alone when it has no message. Control
+	 * characters become {@code ?}. Not shortened, so that secrets can be masked first.
+	 * @param ex the exception
+	 * @return the one-line description
+	 */
+	public static String typed(Throwable ex) {
+		String message = ex.getMessage();
+		String type = ex.getClass().getSimpleName();
+		return (message == null || message.isBlank()) ? type : type + ": " + oneLine(message);
+	}
+
+	/**
+	 * Cuts a one-line failure text to 256 characters.
+	 * @param text the text
+	 * @return the text, with an ellipsis when cut
+	 */
+	public static String shorten(String text) {
+		return (text.length() <= MAX_FAILURE) ? text : text.substring(0, MAX_FAILURE) + "…";
+	}
+
+	/** Keeps the first line of a text; other control characters become {@code ?}. */
+	private static String oneLine(String text) {
+		int newline = text.indexOf('\n');
+		String line = (newline < 0) ? text : text.substring(0, newline);
+		StringBuilder clean = null;
+		for (int i = 0; i < line.length(); i++) {
+			if (Character.isISOControl(line.charAt(i))) {
+				if (clean == null) {
+					clean = new StringBuilder(line);
+				}
+				clean.setCharAt(i, '?');
+			}
+		}
+		return (clean != null) ? clean.toString() : line;
 	}
 
 }

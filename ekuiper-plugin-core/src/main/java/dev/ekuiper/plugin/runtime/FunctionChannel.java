@@ -3,6 +3,7 @@ package dev.ekuiper.plugin.runtime;
 import java.time.Duration;
 
 import dev.ekuiper.plugin.api.Function;
+import dev.ekuiper.plugin.api.FunctionSignature;
 import dev.ekuiper.plugin.nng.NngException;
 import dev.ekuiper.plugin.protocol.FunctionReply;
 import dev.ekuiper.plugin.protocol.FunctionRequest;
@@ -19,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * call runs on the channel's thread, timed by the {@link CallWatchdog}: a call that takes
  * longer than the function timeout is answered with an error on the watchdog's thread,
  * and later calls are served on a fresh channel thread.
+ *
+ * <p>The function's {@link Function#signature() signature} is read once: the number of
+ * arguments is checked before {@code validate} and {@code exec}, and declared kinds are
+ * converted before {@code exec}. Whatever the function throws is answered as one line
+ * naming the function, the exception type and its message, and logged at WARN with its
+ * stack trace, rate-limited per rule.
  */
 final class FunctionChannel {
 
@@ -38,6 +45,15 @@ final class FunctionChannel {
 
 	private final CallWatchdog watchdog;
 
+	private final FunctionSignature signature;
+
+	private final boolean aggregate;
+
+	/** What the host is told, e.g. {@code function 'revert'}. */
+	private final String what;
+
+	private final FailureLog failures;
+
 	private HostChannel channel;
 
 	private int generation;
@@ -53,6 +69,32 @@ final class FunctionChannel {
 		this.observer = observer.functionOpened(symbol);
 		this.state = state;
 		this.watchdog = watchdog;
+		this.what = "function '" + symbol + "'";
+		Logger symbolLogger = LoggerFactory.getLogger("ekuiper.plugin.symbol." + symbol);
+		this.failures = new FailureLog(symbolLogger);
+		this.signature = signature(function, symbolLogger);
+		this.aggregate = aggregate(function, symbolLogger);
+	}
+
+	private boolean aggregate(Function function, Logger symbolLogger) {
+		try {
+			return function.isAggregate();
+		}
+		catch (RuntimeException ex) {
+			symbolLogger.warn("{}: isAggregate() failed; it is taken as not aggregate", this.what, ex);
+			return false;
+		}
+	}
+
+	private FunctionSignature signature(Function function, Logger symbolLogger) {
+		try {
+			FunctionSignature declared = function.signature();
+			return (declared != null) ? declared : FunctionSignature.ANY;
+		}
+		catch (RuntimeException ex) {
+			symbolLogger.warn("{}: signature() failed; its arguments are not checked", this.what, ex);
+			return FunctionSignature.ANY;
+		}
 	}
 
 	synchronized void open() throws NngException {
@@ -93,25 +135,40 @@ final class FunctionChannel {
 
 	/** Runs one call on the channel thread. */
 	private Outcome call(FunctionRequest request) {
+		FunctionRequest.Kind kind = request.kind();
+		if (kind == FunctionRequest.Kind.IS_AGGREGATE) {
+			return new Outcome(FunctionReply.success(this.aggregate), true);
+		}
+		InstanceContext.Call context = (kind == FunctionRequest.Kind.EXEC) ? context(request) : null;
+		String ruleId = (context != null) ? context.ruleId() : "";
 		try {
-			return new Outcome(switch (request.kind()) {
-				case IS_AGGREGATE -> FunctionReply.success(this.function.isAggregate());
-				case VALIDATE -> {
-					this.function.validate(request.args());
-					yield FunctionReply.success("");
-				}
-				case EXEC -> FunctionReply.success(this.function.exec(request.args(), context(request)));
-			}, true);
+			if (context == null) {
+				this.signature.checkCount(this.symbol, request.args().size());
+			}
+			else {
+				this.signature.convert(this.symbol, request.args(), this.aggregate);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// The SQL's fault, not the function's: the message says what is wrong.
+			return failure(ruleId, ex.getMessage(), null);
+		}
+		try {
+			if (context == null) {
+				this.function.validate(request.args());
+				return new Outcome(FunctionReply.success(""), true);
+			}
+			return new Outcome(FunctionReply.success(this.function.exec(request.args(), context)), true);
 		}
 		catch (Exception | Error ex) {
 			// On the channel's thread: whatever the function throws is answered, never fatal.
-			return failure(ex);
+			return failure(ruleId, Texts.failure(this.what, ex), ex);
 		}
 	}
 
-	private Outcome failure(Throwable ex) {
-		String error = Texts.describe(ex);
+	private Outcome failure(String ruleId, String error, Throwable ex) {
 		this.state.failed(error);
+		this.failures.warn(ruleId, error, ex, false);
 		return new Outcome(FunctionReply.error(error), false);
 	}
 
@@ -173,8 +230,8 @@ final class FunctionChannel {
 		private void expired(CallWatchdog.Watch expired) {
 			Duration timeout = FunctionChannel.this.watchdog.timeout();
 			FunctionRequest.Kind kind = this.running;
-			String error = "Timed out: function '" + FunctionChannel.this.symbol + "' " + name(kind)
-					+ " took longer than " + timeout.toMillis() + " ms";
+			String error = FunctionChannel.this.what + ": " + name(kind) + " timed out after " + timeout.toMillis()
+					+ " ms";
 			logger.warn(error);
 			FunctionChannel.this.state.failed(error);
 			FunctionChannel.this.observer.called(kind, false, timeout.toNanos());

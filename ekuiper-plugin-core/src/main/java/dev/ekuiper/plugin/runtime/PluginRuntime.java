@@ -337,8 +337,13 @@ public final class PluginRuntime implements AutoCloseable {
 		}
 		catch (StartException | ProtocolException ex) {
 			String message = secrets.redact(ex.getMessage());
-			logger.warn("{} {} '{}' for rule '{}' failed: {}", name, command.type().wireName(), command.symbolName(),
-					command.meta().ruleId(), message);
+			Throwable cause = (ex instanceof StartException) ? ex.getCause() : null;
+			if (cause != null) {
+				logger.warn("{}", message, cause);
+			}
+			else {
+				logger.warn("{}", message);
+			}
 			SymbolState state = this.states.get(SymbolState.key(command.type(), command.symbolName()));
 			if (state != null) {
 				state.failed(message);
@@ -373,7 +378,7 @@ public final class PluginRuntime implements AutoCloseable {
 				Source<?> source = create(factory, command);
 				Secrets secrets = Secrets.of(command.config(), ConfigSchema.configType(source.getClass(), Source.class));
 				try {
-					run.add(key(command),
+					run.add(command,
 							SourceInstance.start(run.setup, symbol, meta, source, command.config(), secrets, url));
 				}
 				catch (StartException ex) {
@@ -389,7 +394,7 @@ public final class PluginRuntime implements AutoCloseable {
 				Sink<?> sink = create(factory, command);
 				Secrets secrets = Secrets.of(command.config(), ConfigSchema.configType(sink.getClass(), Sink.class));
 				try {
-					run.add(key(command),
+					run.add(command,
 							SinkInstance.start(run.setup, symbol, meta, sink, command.config(), secrets, dataUrl, ackUrl));
 				}
 				catch (StartException ex) {
@@ -423,24 +428,30 @@ public final class PluginRuntime implements AutoCloseable {
 	}
 
 	private <T> T create(Supplier<? extends T> factory, ControlCommand command) throws StartException {
-		String what = command.type().wireName() + " '" + command.symbolName() + "'";
+		String what = kind(command.type()) + " '" + command.symbolName() + "'";
 		try {
 			T created = factory.get();
 			if (created == null) {
-				throw new StartException("Cannot create " + what + ": its factory returned null");
+				throw StartException.failed(what, command.meta().ruleId(), "create", "its factory returned null", null);
 			}
 			return created;
 		}
 		catch (RuntimeException | LinkageError ex) {
-			throw new StartException("Cannot create " + what + ": " + Texts.clip(Texts.describe(ex)), ex);
+			throw StartException.failed(what, command.meta().ruleId(), "create", Texts.shorten(Texts.typed(ex)), ex);
 		}
 	}
 
 	private void requireSymbol(Object symbol, ControlCommand command) throws StartException {
 		if (symbol == null) {
-			throw new StartException("Unknown " + command.type().wireName() + " symbol '"
-					+ Texts.clip(command.symbolName()) + "' in plugin '" + this.definition.name() + "'");
+			String kind = kind(command.type());
+			throw StartException.refused(kind + " '" + Texts.clip(command.symbolName()) + "'", command.meta().ruleId(),
+					"no such " + kind + " in plugin '" + this.definition.name() + "'");
 		}
+	}
+
+	/** Names a kind of symbol in error texts. */
+	private static String kind(PluginType type) {
+		return (type == PluginType.FUNCTION) ? "function" : type.wireName();
 	}
 
 	private static String key(ControlCommand command) {
@@ -578,11 +589,13 @@ public final class PluginRuntime implements AutoCloseable {
 		}
 
 		/** Keeps a started instance, or stops it at once when this run is stopping. */
-		void add(String key, SymbolInstance instance) throws StartException {
+		void add(ControlCommand command, SymbolInstance instance) throws StartException {
+			String key = key(command);
 			this.instances.put(key, instance);
 			if (this.stopping && this.instances.remove(key, instance)) {
 				instance.stop();
-				throw new StartException("Plugin '" + PluginRuntime.this.definition.name() + "' is stopping");
+				throw StartException.refused(kind(command.type()) + " '" + command.symbolName() + "'",
+						command.meta().ruleId(), "the plugin is stopping");
 			}
 		}
 
@@ -604,7 +617,7 @@ public final class PluginRuntime implements AutoCloseable {
 					channel.connect();
 				}
 				catch (NngException ex) {
-					throw new StartException("Cannot connect function '" + symbol + "': " + Texts.describe(ex), ex);
+					throw StartException.failed("function '" + symbol + "'", "", "connect", Texts.typed(ex), ex);
 				}
 			}
 		}

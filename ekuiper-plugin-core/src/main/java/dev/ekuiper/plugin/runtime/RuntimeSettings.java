@@ -23,9 +23,16 @@ import tools.jackson.databind.JsonNode;
  * @param setupTimeout how long a symbol's configure and open may take before the start
  * is answered with an error
  * @param functionTimeout how long one call into a symbol on the data path may take: a
- * function call, or a sink's collect whose ack eKuiper waits for; a call that takes
- * longer is answered with an error ({@code state:false}, an error ack) and later calls
- * are served again
+ * function call, or a sink's collect whose ack eKuiper waits for (a deferred ack is due
+ * within the same time of its message's arrival); a call that takes longer is answered
+ * with an error ({@code state:false}, an error ack) and later calls are served again. The
+ * default, 4 s, is below eKuiper's wait for a function reply, {@code portable.recvTimeout}
+ * (5 s by default in 2.x, {@code internal/conf/conf.go} and {@code etc/kuiper.yaml};
+ * a fixed 5 s in 1.14, {@code internal/plugin/portable/runtime/connection.go}), so the
+ * rule sees the plugin's own error rather than eKuiper's {@code time out}; eKuiper waits
+ * for a sink's ack without a limit ({@code recvAck} in
+ * {@code internal/plugin/portable/runtime/sink.go}), so there the timeout is what keeps a
+ * rule from stalling
  * @param stopTimeout how long a stop waits for a symbol to close
  * @param maxReceiveSize largest message accepted from the host, in bytes; a larger
  * command, function request or sink payload is answered with an error
@@ -43,7 +50,7 @@ public record RuntimeSettings(Path socketDirectory, Duration sendTimeout, Durati
 	 */
 	public static RuntimeSettings defaults() {
 		return new RuntimeSettings(Path.of("/tmp"), Duration.ofMillis(1000), Duration.ofSeconds(5),
-				Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(5),
+				Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(4), Duration.ofSeconds(5),
 				TransportOptions.DEFAULT_MAX_RECEIVE_SIZE, false);
 	}
 

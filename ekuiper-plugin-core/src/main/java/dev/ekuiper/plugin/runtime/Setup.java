@@ -1,5 +1,6 @@
 package dev.ekuiper.plugin.runtime;
 
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -60,15 +61,35 @@ final class Setup {
 	}
 
 	/**
+	 * Binds a source's or sink's configuration.
+	 * @param config the host's properties
+	 * @param type the configuration type, or {@code null} for the map
+	 * @param symbol names the symbol in errors, e.g. {@code source 'x'}
+	 * @param ruleId the rule it starts for
+	 * @return the bound configuration
+	 * @throws StartException worded as every start failure, with the binding's detail
+	 */
+	static Object bind(Map<String, Object> config, Class<?> type, String symbol, String ruleId) throws StartException {
+		try {
+			return ConfigBinder.bind(config, type, symbol);
+		}
+		catch (StartException ex) {
+			throw StartException.failed(symbol, ruleId, "config", ex.getMessage(), null);
+		}
+	}
+
+	/**
 	 * Runs a step on the set-up thread, waiting at most the set-up timeout.
-	 * @param what names the step in errors, e.g. {@code source 'x' configure}
+	 * @param symbol names the symbol in errors, e.g. {@code source 'x'}
+	 * @param ruleId the rule it starts for
+	 * @param step names the step, e.g. {@code configure}
 	 * @param secrets masked in the step's failure before it is shortened
-	 * @param step the user code
+	 * @param code the user code
 	 * @throws StartException with the step's failure, or if it timed out
 	 */
-	void run(String what, Secrets secrets, Step step) throws StartException {
+	void run(String symbol, String ruleId, String step, Secrets secrets, Step code) throws StartException {
 		Future<?> future = this.executor.submit(() -> {
-			step.run();
+			code.run();
 			return null;
 		});
 		try {
@@ -76,17 +97,17 @@ final class Setup {
 		}
 		catch (TimeoutException ex) {
 			future.cancel(true);
-			throw new StartException("Timed out: " + what + " took longer than "
-					+ this.settings.setupTimeout().toMillis() + " ms");
+			throw StartException.timedOut(symbol, ruleId, step, this.settings.setupTimeout().toMillis());
 		}
 		catch (ExecutionException ex) {
-			String failure = Texts.clip(secrets.redact(Texts.describe(ex.getCause())));
-			// A cause whose message holds a secret is not kept.
-			throw new StartException("Failed: " + what + ": " + failure, secrets.isEmpty() ? ex.getCause() : null);
+			Throwable cause = ex.getCause();
+			String failure = Texts.shorten(secrets.redact(Texts.typed(cause)));
+			// A cause whose message holds a secret is not kept: its stack trace would show it.
+			throw StartException.failed(symbol, ruleId, step, failure, secrets.isEmpty() ? cause : null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new StartException("Interrupted: " + what);
+			throw StartException.refused(symbol, ruleId, step + " interrupted");
 		}
 	}
 

@@ -1,10 +1,12 @@
 package dev.ekuiper.plugin.runtime;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.ekuiper.plugin.api.Acknowledgment;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.SinkContext;
 import dev.ekuiper.plugin.descriptor.ConfigSchema;
@@ -15,7 +17,9 @@ import dev.ekuiper.plugin.nng.NngTimeoutException;
 import dev.ekuiper.plugin.nng.PullSocket;
 import dev.ekuiper.plugin.nng.PushSocket;
 import dev.ekuiper.plugin.protocol.PluginType;
+import dev.ekuiper.plugin.protocol.ProtocolException;
 import dev.ekuiper.plugin.protocol.SinkAck;
+import dev.ekuiper.plugin.protocol.SinkOptions;
 import dev.ekuiper.plugin.protocol.SymbolMeta;
 import dev.ekuiper.plugin.protocol.Texts;
 
@@ -27,6 +31,14 @@ import dev.ekuiper.plugin.protocol.Texts;
  * {@link CallWatchdog}: one that takes longer than the function timeout is acknowledged
  * with an error, a fresh sink thread serves on, and it acknowledges every message that
  * arrives while the late collect still runs with an error too.
+ *
+ * <p>A collect may {@linkplain #deferAck() defer} its ack to a handle answered later, from
+ * any thread. eKuiper matches acks to messages by order alone, so acks leave in message
+ * order: an answer given out of order waits for the earlier ones. Each deferred ack is due
+ * within the function timeout of its message's arrival, else the sink thread answers it
+ * with an error; at stop, after the sink's {@code close}, the runtime answers what is
+ * still outstanding with an error before the ack channel closes. While nothing is
+ * deferred, acks go out as before, without any allocation.
  *
  * <p>A stop wakes the sink thread at once. It collects and acks what is queued and, for
  * up to 50 ms, what a host still connected sends; with acks, the data channel closes
@@ -41,6 +53,22 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 	private static final Duration DRAIN = Duration.ofMillis(50);
 
 	private static final Duration DRAIN_POLL = Duration.ofMillis(5);
+
+	/** How often the sink thread looks for deferred acks that are overdue. */
+	private static final Duration DEFERRED_POLL = Duration.ofMillis(20);
+
+	/** The handle given when no acks are due: answering it does nothing. */
+	private static final Acknowledgment NO_ACK = new Acknowledgment() {
+
+		@Override
+		public void ok() {
+		}
+
+		@Override
+		public void error(String message) {
+		}
+
+	};
 
 	/** The sink thread waits in a receive: a stop may interrupt it. */
 	private static final int RECEIVING = 0;
@@ -66,6 +94,29 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 	private final CallWatchdog callWatchdog;
 
 	private final Secrets secrets;
+
+	private final FailureLog failures;
+
+	/** Guards the order of acks: {@link #pending}, {@link #current}, {@link #collector}. */
+	private final Object ackLock = new Object();
+
+	/** Acks waiting for an earlier deferred one, in message order; empty while nothing is deferred. */
+	private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+
+	/** How many deferred acks are not answered yet. */
+	private volatile int outstanding;
+
+	/** The deferred ack of the collect running now, if it deferred. */
+	private Pending current;
+
+	/** The thread running a collect whose ack is due, while it runs. */
+	private Thread collector;
+
+	/** When the message being collected arrived. */
+	private long arrived;
+
+	/** Set once the sink is closed: later answers are ignored. */
+	private boolean closed;
 
 	/** Collects that ran past their timeout and have not returned yet. */
 	private final AtomicInteger overruns = new AtomicInteger();
@@ -93,6 +144,7 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		this.observer = observer.sinkStarted(symbol, meta);
 		this.stopTimeout = settings.stopTimeout();
 		this.callWatchdog = callWatchdog;
+		this.failures = new FailureLog(logger());
 	}
 
 	/**
@@ -106,8 +158,15 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			Secrets secrets, String dataUrl, String ackUrl) throws StartException {
 		Sink<Object> sink = (Sink<Object>) created;
 		String what = "sink '" + symbol + "'";
-		boolean requireAck = isTrue(config.get("requireAck"));
-		Object bound = ConfigBinder.bind(config, ConfigSchema.configType(sink.getClass(), Sink.class), what);
+		boolean requireAck;
+		try {
+			requireAck = SinkOptions.requireAck(config);
+		}
+		catch (ProtocolException ex) {
+			throw StartException.failed(what, meta.ruleId(), "config", ex.getMessage(), null);
+		}
+		Object bound = Setup.bind(config, ConfigSchema.configType(sink.getClass(), Sink.class), what,
+				meta.ruleId());
 		RuntimeSettings settings = setup.settings();
 		PullSocket pull = new PullSocket();
 		PushSocket ack = null;
@@ -127,13 +186,13 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			if (ack != null) {
 				ack.close();
 			}
-			throw new StartException("Cannot open the channels of " + what + ": " + Texts.describe(ex), ex);
+			throw StartException.failed(what, meta.ruleId(), "listen", Texts.typed(ex), ex);
 		}
 		SinkInstance instance = new SinkInstance(symbol, meta, sink, pull, ack, setup.state(PluginType.SINK, symbol),
 				setup.observer(), settings, setup.callWatchdog(), secrets);
 		try {
-			setup.run(what + " configure", secrets, () -> sink.configure(bound));
-			setup.run(what + " open", secrets, () -> sink.open(instance));
+			setup.run(what, meta.ruleId(), "configure", secrets, () -> sink.configure(bound));
+			setup.run(what, meta.ruleId(), "open", secrets, () -> sink.open(instance));
 		}
 		catch (StartException ex) {
 			instance.closeSockets();
@@ -147,6 +206,24 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 	@Override
 	public boolean requireAck() {
 		return this.ack != null;
+	}
+
+	@Override
+	public Acknowledgment deferAck() {
+		if (this.ack == null) {
+			return NO_ACK;
+		}
+		synchronized (this.ackLock) {
+			if (this.collector != Thread.currentThread()) {
+				throw new IllegalStateException("deferAck() is only allowed during collect, on its thread");
+			}
+			if (this.current == null) {
+				this.current = new Pending(this.arrived + this.callWatchdog.timeout().toNanos());
+				this.pending.addLast(this.current);
+				this.outstanding++;
+			}
+			return this.current;
+		}
 	}
 
 	@Override
@@ -196,11 +273,18 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		if (firstAck != null) {
 			acknowledge(firstAck);
 		}
+		synchronized (this.ackLock) {
+			flush();
+		}
 		boolean retired = false;
 		long drainUntil = 0;
 		try {
 			while (true) {
 				Duration wait = POLL;
+				if (this.outstanding > 0) {
+					expireDeferred();
+					wait = DEFERRED_POLL;
+				}
 				if (!this.running) {
 					if (drainUntil == 0) {
 						drainUntil = System.nanoTime() + DRAIN.toNanos();
@@ -231,7 +315,7 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 				catch (NngMessageTooLargeException ex) {
 					// Skipped by the transport, never held: refused with an error ack.
 					woken();
-					acknowledge(failed(Texts.tooLarge("Payload", ex.size(), ex.limit())));
+					acknowledge(failed(Texts.tooLarge("Payload", ex.size(), ex.limit()), null));
 					continue;
 				}
 				catch (NngException ex) {
@@ -258,7 +342,7 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			// stopped
 		}
 		catch (NngException ex) {
-			logger().warn("Sink {} of rule {}: receive failed: {}", symbolName(), ruleId(), ex.getMessage());
+			logger().warn("sink '{}' (rule '{}'): receive failed: {}", symbolName(), ruleId(), ex.getMessage());
 		}
 		finally {
 			if (!retired) {
@@ -272,9 +356,9 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			this.sink.close(this);
 		}
 		catch (Exception ex) {
-			logger().warn("Sink {} of rule {} failed to close: {}", symbolName(), ruleId(),
-					this.secrets.redact(Texts.describe(ex)));
+			this.failures.warn(ruleId(), line("close failed: " + Texts.typed(ex)), ex, !this.secrets.isEmpty());
 		}
+		answerOutstanding();
 		closeSockets();
 		this.state.stopped();
 		this.observer.stopped();
@@ -306,8 +390,8 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			return true;
 		}
 		if (this.overruns.get() > 0) {
-			acknowledge(failed("Sink '" + symbolName() + "' is still busy with an earlier message that took longer than "
-					+ this.callWatchdog.timeout().toMillis() + " ms"));
+			acknowledge(failed("still busy with an earlier message that took longer than "
+					+ this.callWatchdog.timeout().toMillis() + " ms", null));
 			return true;
 		}
 		CallWatchdog.Watch current = this.watch;
@@ -315,35 +399,130 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			current = this.callWatchdog.watchCurrentThread(this::overran);
 			this.watch = current;
 		}
-		current.begin();
+		long started = current.begin();
+		synchronized (this.ackLock) {
+			this.arrived = started;
+			this.collector = Thread.currentThread();
+		}
 		Outcome outcome = collectNow(payload);
 		if (!current.end()) {
 			this.overruns.decrementAndGet();
 			return false;
 		}
-		acknowledge(outcome);
+		synchronized (this.ackLock) {
+			this.collector = null;
+			Pending deferred = this.current;
+			if (deferred == null) {
+				acknowledge(outcome);
+				return true;
+			}
+			this.current = null;
+			if (!outcome.success() && deferred.ack == null) {
+				// collect threw after deferring: the error is answered at once.
+				deferred.answer(outcome.ack(), false);
+			}
+			flush();
+		}
 		return true;
 	}
 
 	/** On the watchdog's thread: acks the overrunning collect with an error; a fresh thread serves on. */
 	private void overran(CallWatchdog.Watch expired) {
 		this.overruns.incrementAndGet();
-		Outcome timedOut = failed("Timed out: sink '" + symbolName() + "' collect took longer than "
-				+ this.callWatchdog.timeout().toMillis() + " ms");
+		Outcome timedOut = failed("collect timed out after " + this.callWatchdog.timeout().toMillis() + " ms", null);
 		expired.owner().interrupt();
+		synchronized (this.ackLock) {
+			this.collector = null;
+			Pending deferred = this.current;
+			this.current = null;
+			if (deferred != null) {
+				if (deferred.ack == null) {
+					deferred.answer(timedOut.ack(), false);
+				}
+				// The fresh thread sends it, in order.
+				timedOut = null;
+			}
+		}
 		serveOnNewThread(timedOut);
 	}
 
-	/** Sends the ack of one message when the rule asked for acks. */
+	/**
+	 * Sends the ack of one message when the rule asked for acks, or queues it behind
+	 * deferred acks not answered yet.
+	 */
 	private void acknowledge(Outcome answer) {
-		if (this.ack != null) {
-			try {
-				this.ack.send(answer.ack());
-				this.observer.acked(answer.success());
+		if (this.ack == null) {
+			return;
+		}
+		synchronized (this.ackLock) {
+			if (this.pending.isEmpty()) {
+				send(answer.ack(), answer.success());
 			}
-			catch (NngException ex) {
-				logger().warn("Sink {} of rule {}: ack not delivered: {}", symbolName(), ruleId(), ex.getMessage());
+			else {
+				Pending queued = new Pending(0);
+				queued.ack = answer.ack();
+				queued.success = answer.success();
+				this.pending.addLast(queued);
 			}
+		}
+	}
+
+	/** Sends the acks at the head of the queue that are answered; under {@link #ackLock}. */
+	private void flush() {
+		Pending head;
+		while ((head = this.pending.peekFirst()) != null && head.ack != null) {
+			this.pending.removeFirst();
+			if (!send(head.ack, head.success) && this.closed) {
+				// Stopped and the host is gone: the rest cannot be delivered either.
+				this.pending.clear();
+				return;
+			}
+		}
+	}
+
+	private boolean send(byte[] answer, boolean success) {
+		try {
+			this.ack.send(answer);
+			this.observer.acked(success);
+			return true;
+		}
+		catch (NngException ex) {
+			logger().warn("sink '{}' (rule '{}'): ack not delivered: {}", symbolName(), ruleId(), ex.getMessage());
+			return false;
+		}
+	}
+
+	/** On the sink thread: answers the deferred acks that are overdue with an error. */
+	private void expireDeferred() {
+		long now = System.nanoTime();
+		synchronized (this.ackLock) {
+			for (Pending deferred : this.pending) {
+				if (deferred.ack == null && deferred != this.current && now - deferred.deadline >= 0) {
+					String error = line("not acknowledged within " + this.callWatchdog.timeout().toMillis() + " ms");
+					this.state.failed(error);
+					this.failures.warn(ruleId(), error, null, false);
+					deferred.answer(SinkAck.error(error), false);
+				}
+			}
+			flush();
+		}
+	}
+
+	/** After close: answers every deferred ack still outstanding with an error, in order. */
+	private void answerOutstanding() {
+		if (this.ack == null) {
+			return;
+		}
+		synchronized (this.ackLock) {
+			this.closed = true;
+			for (Pending deferred : this.pending) {
+				if (deferred.ack == null) {
+					String error = line("stopped before acknowledging");
+					this.failures.warn(ruleId(), error, null, false);
+					deferred.answer(SinkAck.error(error), false);
+				}
+			}
+			flush();
 		}
 	}
 
@@ -356,16 +535,22 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		}
 		catch (Exception | Error ex) {
 			// On the sink's thread: whatever collect throws is reported, never fatal.
-			return failed(Texts.describe(ex));
+			return failed(Texts.typed(ex), ex);
 		}
 	}
 
-	private Outcome failed(String failure) {
-		String error = this.secrets.redact(failure);
+	/** A failed collect: logged (rate-limited) and answered with an error ack. */
+	private Outcome failed(String failure, Throwable ex) {
+		String error = line(failure);
 		this.state.failed(error);
 		this.observer.collected(false);
-		logger().warn("Sink {} of rule {} failed to collect: {}", symbolName(), ruleId(), error);
+		this.failures.warn(ruleId(), error, ex, !this.secrets.isEmpty());
 		return new Outcome(SinkAck.error(error), false);
+	}
+
+	/** The one-line text for the host: the sink's name, then the failure, secrets masked. */
+	private String line(String failure) {
+		return Texts.shorten(this.secrets.redact("sink '" + symbolName() + "': " + failure));
 	}
 
 	private void closeSockets() {
@@ -375,12 +560,66 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		}
 	}
 
-	private static boolean isTrue(Object value) {
-		return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
-	}
-
 	/** The ack for one message and whether it reports success. */
 	private record Outcome(byte[] ack, boolean success) {
+	}
+
+	/**
+	 * The ack of one message in the queue: a deferred one, answered by its handle, or one
+	 * answered already that waits for an earlier deferred one.
+	 */
+	private final class Pending implements Acknowledgment {
+
+		/** When a deferred ack is due, by {@link System#nanoTime()}. */
+		private final long deadline;
+
+		/** The answer; {@code null} until answered. */
+		private byte[] ack;
+
+		private boolean success;
+
+		private Pending(long deadline) {
+			this.deadline = deadline;
+		}
+
+		@Override
+		public void ok() {
+			give(SinkAck.ok(), true, null);
+		}
+
+		@Override
+		public void error(String message) {
+			give(null, false, message);
+		}
+
+		private void give(byte[] answer, boolean ok, String message) {
+			synchronized (SinkInstance.this.ackLock) {
+				if (this.ack != null) {
+					if (!SinkInstance.this.closed) {
+						logger().warn("sink '{}' (rule '{}'): a message was acknowledged twice; the second answer "
+								+ "({}) is ignored", symbolName(), ruleId(), ok ? "ok" : "error");
+					}
+					return;
+				}
+				byte[] bytes = answer;
+				if (!ok) {
+					String error = line(String.valueOf(message));
+					SinkInstance.this.state.failed(error);
+					SinkInstance.this.failures.warn(ruleId(), error, null, false);
+					bytes = SinkAck.error(error);
+				}
+				answer(bytes, ok);
+				flush();
+			}
+		}
+
+		/** Records the answer; under {@link #ackLock}. */
+		private void answer(byte[] answer, boolean ok) {
+			this.ack = answer;
+			this.success = ok;
+			SinkInstance.this.outstanding--;
+		}
+
 	}
 
 }

@@ -38,6 +38,8 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
+	private final FailureLog failures;
+
 	private final AtomicLong dropped = new AtomicLong();
 
 	private volatile boolean running = true;
@@ -53,6 +55,7 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 		this.state = state;
 		this.observer = observer.sourceStarted(symbol, meta);
 		this.stopTimeout = stopTimeout;
+		this.failures = new FailureLog(logger());
 	}
 
 	/**
@@ -64,8 +67,8 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 			Map<String, Object> config, Secrets secrets, String url) throws StartException {
 		Source<Object> source = (Source<Object>) created;
 		String what = "source '" + symbol + "'";
-		Object bound = ConfigBinder.bind(config, ConfigSchema.configType(source.getClass(), Source.class), what);
-		setup.run(what + " configure", secrets, () -> source.configure(bound));
+		Object bound = Setup.bind(config, ConfigSchema.configType(source.getClass(), Source.class), what, meta.ruleId());
+		setup.run(what, meta.ruleId(), "configure", secrets, () -> source.configure(bound));
 		PushSocket push = new PushSocket();
 		try {
 			push.setSendTimeout(setup.settings().sendTimeout());
@@ -73,7 +76,7 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 		}
 		catch (NngException ex) {
 			push.close();
-			throw new StartException("Cannot connect " + what + " to " + url + ": " + Texts.describe(ex), ex);
+			throw StartException.failed(what, meta.ruleId(), "connect", url + ": " + Texts.typed(ex), ex);
 		}
 		SourceInstance instance = new SourceInstance(symbol, meta, source, push,
 				setup.state(PluginType.SOURCE, symbol), setup.observer(), setup.settings().stopTimeout(), secrets);
@@ -131,8 +134,9 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 				this.source.close(this);
 			}
 			catch (Exception ex) {
-				logger().warn("Source {} of rule {} failed to close: {}", symbolName(), ruleId(),
-						this.secrets.redact(Texts.describe(ex)));
+				String error = Texts
+					.shorten(this.secrets.redact("source '" + symbolName() + "': close failed: " + Texts.typed(ex)));
+				this.failures.warn(ruleId(), error, ex, !this.secrets.isEmpty());
 			}
 		}, "ekuiper-source-close-" + meta().channelKey());
 		closer.setDaemon(true);
@@ -182,14 +186,9 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 		}
 		catch (Exception | LinkageError ex) {
 			if (this.running) {
-				String error = this.secrets.redact(Texts.describe(ex));
+				String error = Texts.shorten(this.secrets.redact("source '" + symbolName() + "': " + Texts.typed(ex)));
 				this.state.failed(error);
-				if (this.secrets.isEmpty()) {
-					logger().error("Source {} of rule {} failed", symbolName(), ruleId(), ex);
-				}
-				else {
-					logger().error("Source {} of rule {} failed: {}", symbolName(), ruleId(), error);
-				}
+				this.failures.warn(ruleId(), error, ex, !this.secrets.isEmpty());
 				emitError(error);
 			}
 		}

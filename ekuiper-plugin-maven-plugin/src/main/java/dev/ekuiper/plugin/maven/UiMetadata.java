@@ -1,5 +1,6 @@
 package dev.ekuiper.plugin.maven;
 
+import dev.ekuiper.plugin.descriptor.ArgumentDescriptor;
 import dev.ekuiper.plugin.descriptor.PropertyDescriptor;
 import dev.ekuiper.plugin.descriptor.SymbolDescriptor;
 import tools.jackson.databind.node.ArrayNode;
@@ -61,8 +62,8 @@ final class UiMetadata {
 	}
 
 	/**
-	 * Renders the metadata of a function. Its arguments are not known from the code, so
-	 * none are listed.
+	 * Renders the metadata of a function: its declared arguments with an example call, or
+	 * no arguments when it declares no signature.
 	 * @param function the function
 	 * @return the file content
 	 */
@@ -71,10 +72,42 @@ final class UiMetadata {
 		file.set("about", about(function, "function"));
 		ObjectNode entry = file.putArray("functions").addObject();
 		entry.put("name", function.name());
+		if (!function.arguments().isEmpty()) {
+			entry.put("example", example(function));
+		}
 		entry.put("aggregate", function.aggregate());
 		entry.set("hint", text(description(function, "function")));
+		if (!function.arguments().isEmpty()) {
+			entry.set("args", arguments(function));
+		}
 		entry.set("node", node(function, "function"));
 		return JsonFiles.bytes(file);
+	}
+
+	private static ArrayNode arguments(SymbolDescriptor function) {
+		ArrayNode args = JsonFiles.mapper().createArrayNode();
+		for (ArgumentDescriptor argument : function.arguments()) {
+			ObjectNode arg = args.addObject();
+			arg.put("name", argument.name());
+			arg.put("optional", argument.optional());
+			arg.put("control", "field");
+			arg.put("type", argument.type());
+			arg.set("hint", text(argument.repeated() ? argument.name() + ", any number of times" : argument.name()));
+			arg.set("label", text(argument.name()));
+		}
+		return args;
+	}
+
+	/** A call as eKuiper's own metadata shows one, e.g. {@code round(value, digits)} or {@code concat(text...)}. */
+	private static String example(SymbolDescriptor function) {
+		StringBuilder call = new StringBuilder(function.name()).append('(');
+		for (ArgumentDescriptor argument : function.arguments()) {
+			if (call.charAt(call.length() - 1) != '(') {
+				call.append(", ");
+			}
+			call.append(argument.name()).append(argument.repeated() ? "..." : "");
+		}
+		return call.append(')').toString();
 	}
 
 	private ObjectNode about(SymbolDescriptor symbol, String kind) {

@@ -1,6 +1,10 @@
 package dev.ekuiper.plugin.maven;
 
+import java.util.List;
+
+import dev.ekuiper.plugin.descriptor.ArgumentDescriptor;
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
+import dev.ekuiper.plugin.descriptor.SymbolDescriptor;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -107,6 +111,27 @@ class UiMetadataTests {
 		assertThat(function.get("hint").get("en_US").asString()).isEqualTo("Reverts a string");
 		assertThat(function.get("node").get("category").asString()).isEqualTo("function");
 		assertThat(function.has("args")).isFalse();
+		assertThat(function.has("example")).isFalse();
+	}
+
+	@Test
+	void functionShouldListItsDeclaredArgumentsWithAnExampleCall() {
+		SymbolDescriptor round = new SymbolDescriptor("round", "", null, List.of(), false,
+				List.of(new ArgumentDescriptor("value", "number", false, false),
+						new ArgumentDescriptor("digits", "int", true, false),
+						new ArgumentDescriptor("more", "any", true, true)));
+		JsonNode function = read(this.metadata.function(round)).get("functions").get(0);
+		assertThat(function.get("example").asString()).isEqualTo("round(value, digits, more...)");
+		JsonNode args = function.get("args");
+		assertThat(args).hasSize(3);
+		assertThat(args.get(0).get("name").asString()).isEqualTo("value");
+		assertThat(args.get(0).get("type").asString()).isEqualTo("number");
+		assertThat(args.get(0).get("optional").asBoolean()).isFalse();
+		assertThat(args.get(0).get("control").asString()).isEqualTo("field");
+		assertThat(args.get(0).get("label").get("en_US").asString()).isEqualTo("value");
+		assertThat(args.get(1).get("type").asString()).isEqualTo("int");
+		assertThat(args.get(1).get("optional").asBoolean()).isTrue();
+		assertThat(args.get(2).get("hint").get("en_US").asString()).isEqualTo("more, any number of times");
 	}
 
 	private static JsonNode read(byte[] content) {

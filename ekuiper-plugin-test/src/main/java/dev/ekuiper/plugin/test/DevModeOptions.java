@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.ekuiper.plugin.protocol.Json;
+import dev.ekuiper.plugin.protocol.SinkOptions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 
@@ -155,7 +156,10 @@ record DevModeOptions(Path jar, String plugin, String source, Map<String, Object
 
 	private static Map<String, Object> sinkConfig(String json) {
 		Map<String, Object> config = object("--sink-config", json);
-		config.putIfAbsent("requireAck", true);
+		// eKuiper reads the key case-insensitively: a "requireack" given counts as given.
+		if (config.keySet().stream().noneMatch(SinkOptions.REQUIRE_ACK::equalsIgnoreCase)) {
+			config.put(SinkOptions.REQUIRE_ACK, true);
+		}
 		return config;
 	}
 

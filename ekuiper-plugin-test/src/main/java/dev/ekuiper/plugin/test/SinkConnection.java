@@ -12,6 +12,8 @@ import dev.ekuiper.plugin.nng.NngException;
 import dev.ekuiper.plugin.nng.NngTimeoutException;
 import dev.ekuiper.plugin.nng.PullSocket;
 import dev.ekuiper.plugin.nng.PushSocket;
+import dev.ekuiper.plugin.protocol.ProtocolException;
+import dev.ekuiper.plugin.protocol.SinkOptions;
 
 /**
  * A started sink: the host's PUSH socket dialed to the plugin's
@@ -231,32 +233,18 @@ public final class SinkConnection implements AutoCloseable {
 		this.whenStopped = action;
 	}
 
-	/** Reads {@code requireAck} as eKuiper's {@code mapstructure} decoding does. */
+	/**
+	 * Reads {@code requireAck} as eKuiper does, and fails as eKuiper's rule creation does
+	 * when it is not a boolean.
+	 */
 	private static boolean requireAck(Map<String, Object> properties) {
-		for (Map.Entry<String, Object> property : properties.entrySet()) {
-			if (!property.getKey().equalsIgnoreCase("requireAck") || property.getValue() == null) {
-				continue;
-			}
-			if (property.getValue() instanceof Boolean value) {
-				return value;
-			}
-			throw new HostException("1 error(s) decoding:\n\n* 'requireAck' expected type 'bool', got unconvertible type '"
-					+ goType(property.getValue()) + "', value: '" + property.getValue() + "'");
+		try {
+			return SinkOptions.requireAck(properties);
 		}
-		return false;
-	}
-
-	private static String goType(Object value) {
-		if (value instanceof Number) {
-			return "float64";
+		catch (ProtocolException ex) {
+			// mapstructure's error, as eKuiper reports it.
+			throw new HostException("1 error(s) decoding:\n\n* " + ex.getMessage(), ex);
 		}
-		if (value instanceof Map) {
-			return "map[string]interface {}";
-		}
-		if (value instanceof List) {
-			return "[]interface {}";
-		}
-		return "string";
 	}
 
 }

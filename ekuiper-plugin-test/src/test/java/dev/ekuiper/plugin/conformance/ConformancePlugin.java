@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
+import dev.ekuiper.plugin.api.Acknowledgment;
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionContext;
 import dev.ekuiper.plugin.api.Sink;
@@ -138,14 +142,17 @@ public final class ConformancePlugin {
 	 *
 	 * @param path the file rows are appended to (required)
 	 * @param requireAck whether every payload is acknowledged (the runtime does it)
+	 * @param deferAck whether rows are written, and acknowledged, later on another thread
 	 */
-	public record CollectConfig(String path, Boolean requireAck) {
+	public record CollectConfig(String path, Boolean requireAck, Boolean deferAck) {
 	}
 
 	/**
 	 * Sink {@code collect}: a JSON array payload appends each element as one compact JSON
 	 * line to {@code path}, a JSON object appends one line; anything else fails the
-	 * collect, which the runtime reports in the ack when {@code requireAck} is set.
+	 * collect, which the runtime reports in the ack when {@code requireAck} is set. With
+	 * {@code deferAck} each payload's rows are written on a writer thread, which then
+	 * acknowledges the payload through its deferred handle.
 	 */
 	public static final class CollectSink implements Sink<CollectConfig> {
 
@@ -153,12 +160,25 @@ public final class ConformancePlugin {
 
 		private Path path;
 
+		private ExecutorService writer;
+
 		@Override
 		public void configure(CollectConfig config) {
 			if (config.path() == null || config.path().isEmpty()) {
 				throw new IllegalArgumentException("collect: property 'path' is required");
 			}
 			this.path = Path.of(config.path());
+			if (Boolean.TRUE.equals(config.deferAck())) {
+				this.writer = Executors.newSingleThreadExecutor();
+			}
+		}
+
+		@Override
+		public void close(SinkContext context) throws InterruptedException {
+			if (this.writer != null) {
+				this.writer.shutdown();
+				this.writer.awaitTermination(5, TimeUnit.SECONDS);
+			}
 		}
 
 		@Override
@@ -177,6 +197,23 @@ public final class ConformancePlugin {
 			for (Map<String, Object> row : rows) {
 				text.append(Json.mapper().writeValueAsString(row)).append('\n');
 			}
+			if (this.writer == null) {
+				write(text);
+				return;
+			}
+			Acknowledgment ack = context.deferAck();
+			this.writer.execute(() -> {
+				try {
+					write(text);
+					ack.ok();
+				}
+				catch (IOException ex) {
+					ack.error("collect: " + ex.getMessage());
+				}
+			});
+		}
+
+		private void write(CharSequence text) throws IOException {
 			synchronized (LOCK) {
 				Files.writeString(this.path, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 						StandardOpenOption.APPEND);

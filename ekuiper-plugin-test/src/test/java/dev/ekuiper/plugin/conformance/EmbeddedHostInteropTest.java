@@ -110,17 +110,19 @@ class EmbeddedHostInteropTest {
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> this.host.startSource("nosuchsource", this.subject.ruleId(), "demoStream", Map.of()))
 			.satisfies((ex) -> assertThat(ex.answer())
-				.isEqualTo("Unknown source symbol 'nosuchsource' in plugin '" + this.subject.pluginName() + "'"));
+				.isEqualTo("cannot start source 'nosuchsource' for rule '" + this.subject.ruleId()
+						+ "': no such source in plugin '" + this.subject.pluginName() + "'"));
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> this.host.startSource("counter", this.subject.ruleId(), "demoStream",
 					Map.of("count", 2.5)))
 			.satisfies((ex) -> assertThat(ex.answer())
-				.isEqualTo("Failed: source 'counter' configure: "
-						+ "counter: count must be a non-negative integer, got 2.5"));
+				.isEqualTo("cannot start source 'counter' for rule '" + this.subject.ruleId() + "': configure failed: "
+						+ "IllegalArgumentException: counter: count must be a non-negative integer, got 2.5"));
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> this.host.startSink("collect", this.subject.ruleId(), "collect_0", Map.of()))
 			.satisfies((ex) -> assertThat(ex.answer())
-				.isEqualTo("Failed: sink 'collect' configure: collect: property 'path' is required"));
+				.isEqualTo("cannot start sink 'collect' for rule '" + this.subject.ruleId() + "': configure failed: "
+						+ "IllegalArgumentException: collect: property 'path' is required"));
 		SourceConnection source = this.host.startSource("counter", this.subject.ruleId(), "demoStream",
 				Map.of("count", "2", "interval", 1.0));
 		assertThat(source.next(WAIT).message()).containsEntry("n", 0.0);

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.fail;
  * {@code ekuiperhost}, the mangos emulation of eKuiper's host in {@code interop/mangos},
  * launches a conformance plugin exactly as eKuiper does and runs its scenario: handshake,
  * function calls, a source, a sink with and without acks, then SIGKILL. The Java plugin
- * built on this runtime must pass it just as the official Python SDK plugin does.
+ * built on this runtime must pass it just as the official Python SDK plugin does, and
+ * also with acks that its sink defers to a writer thread.
  */
 class MangosHostInteropTest {
 
@@ -43,9 +44,10 @@ class MangosHostInteropTest {
 		}
 	}
 
-	@ParameterizedTest(name = "{0} plugin, requireAck {1}")
-	@CsvSource({ "java, true", "java, false", "python, true", "python, false" })
-	void ekuiperhostScenarioPasses(String plugin, boolean ack) throws Exception {
+	@ParameterizedTest(name = "{0} plugin, requireAck {1}, deferred acks {2}")
+	@CsvSource({ "java, true, false", "java, false, false", "java, true, true", "python, true, false",
+			"python, false, false" })
+	void ekuiperhostScenarioPasses(String plugin, boolean ack, boolean deferred) throws Exception {
 		Path ekuiperhost = InteropPeers.ekuiperhost();
 		this.subject = ConformanceSubject.of(plugin, this.work);
 		Path rows = this.work.resolve("rows.jsonl");
@@ -53,7 +55,7 @@ class MangosHostInteropTest {
 		command.addAll(this.subject.hostFlags());
 		command.addAll(List.of("--func", this.subject.function(), "--source", "counter", "--sink", "collect",
 				"--records", String.valueOf(RECORDS), "--rule", this.subject.ruleId(), "--sink-config",
-				Json.mapper().writeValueAsString(Map.of("path", rows.toString())), "--init-timeout", "30000",
+				Json.mapper().writeValueAsString(sinkConfig(rows, deferred)), "--init-timeout", "30000",
 				"--timeout", String.valueOf(HOST_TIMEOUT_MILLIS)));
 		if (ack) {
 			command.add("--ack");
@@ -112,6 +114,10 @@ class MangosHostInteropTest {
 			expectedRows.add("{\"n\":" + i + "}");
 		}
 		assertThat(Files.readAllLines(rows)).containsExactlyElementsOf(expectedRows);
+	}
+
+	private static Map<String, Object> sinkConfig(Path rows, boolean deferred) {
+		return deferred ? Map.of("path", rows.toString(), "deferAck", true) : Map.of("path", rows.toString());
 	}
 
 	private static List<JsonNode> step(List<JsonNode> lines, String name) {

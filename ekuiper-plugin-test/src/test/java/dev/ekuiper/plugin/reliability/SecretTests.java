@@ -89,7 +89,8 @@ class SecretTests extends RuntimeTestSupport {
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> this.host.startSink("vault", "rule1", "vault_0", Map.of("pin", PIN, "password", PASSWORD)))
 			.satisfies((ex) -> assertThat(ex.answer())
-				.isEqualTo("Invalid config for sink 'vault': property 'pin': '******' is not a valid Integer"));
+				.isEqualTo("cannot start sink 'vault' for rule 'rule1': config failed: "
+						+ "Invalid config for sink 'vault': property 'pin': '******' is not a valid Integer"));
 	}
 
 	@Test
@@ -98,7 +99,8 @@ class SecretTests extends RuntimeTestSupport {
 			.isThrownBy(() -> this.host.startSink("vault", "rule1", "vault_0",
 					Map.of("url", "fail", "user", "admin", "key", KEY, "password", PASSWORD)))
 			.satisfies((ex) -> assertThat(ex.answer()).isEqualTo(
-					"Failed: sink 'vault' configure: cannot log in as admin: key ******, password ******"));
+					"cannot start sink 'vault' for rule 'rule1': configure failed: "
+							+ "IllegalStateException: cannot log in as admin: key ******, password ******"));
 		assertThat(this.runtime.status()).filteredOn((status) -> status.type() == PluginType.SINK)
 			.singleElement()
 			.satisfies((status) -> assertThat(status.lastError()).doesNotContain(SECRETS).contains("******"));
@@ -109,7 +111,8 @@ class SecretTests extends RuntimeTestSupport {
 		SinkConnection sink = this.host.startSink("vault", "rule1", "vault_0",
 				Map.of("url", "https://vault", "key", KEY, "requireAck", true));
 		sink.send("leak".getBytes(StandardCharsets.UTF_8));
-		assertThat(sink.awaitAck(WAIT).error()).isEqualTo("server refused key ******");
+		assertThat(sink.awaitAck(WAIT).error())
+			.isEqualTo("sink 'vault': IllegalStateException: server refused key ******");
 		sink.send("[{\"fine\":true}]".getBytes(StandardCharsets.UTF_8));
 		assertThat(sink.awaitAck(WAIT).isSuccess()).isTrue();
 	}
@@ -117,7 +120,8 @@ class SecretTests extends RuntimeTestSupport {
 	@Test
 	void sourceErrorQuotingASecretOfARawConfigurationIsMasked() {
 		SourceTuple tuple = this.host.startSource("vault", "rule1", "s", Map.of("apiToken", TOKEN)).next(WAIT);
-		assertThat(tuple.rawText()).isEqualTo("source error: token ****** expired");
+		assertThat(tuple.rawText())
+			.isEqualTo("source error: source 'vault': IllegalStateException: token ****** expired");
 	}
 
 	@Test

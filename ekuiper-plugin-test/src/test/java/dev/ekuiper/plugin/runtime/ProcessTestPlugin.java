@@ -90,7 +90,7 @@ public final class ProcessTestPlugin {
 
 		@Override
 		public void configure(SlowConfig config) {
-			this.collect.configure(new ConformancePlugin.CollectConfig(config.path(), config.requireAck()));
+			this.collect.configure(new ConformancePlugin.CollectConfig(config.path(), config.requireAck(), null));
 			this.delay = Duration.ofMillis((config.delay() != null) ? config.delay() : 0);
 		}
 

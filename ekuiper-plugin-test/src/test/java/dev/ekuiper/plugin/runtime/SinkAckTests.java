@@ -1,13 +1,20 @@
 package dev.ekuiper.plugin.runtime;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.ekuiper.plugin.test.Ack;
 import dev.ekuiper.plugin.test.HostCommandException;
 import dev.ekuiper.plugin.test.SinkConnection;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -39,16 +46,66 @@ class SinkAckTests extends RuntimeTestSupport {
 				Map.of("requireAck", true, "failIn", "collect"));
 		sink.sendRow(Map.of("a", 1));
 		Ack ack = sink.awaitAck(WAIT);
-		assertThat(ack.rawText()).isEqualTo("{\"error\":\"Hard disk full\"}");
+		assertThat(ack.rawText()).isEqualTo("{\"error\":\"sink 'probe': IllegalStateException: hard disk full\"}");
 		assertThat(ack.outcome()).isEqualTo(Ack.Outcome.ERROR);
 		sink.sendRow(Map.of("a", 2));
-		assertThat(sink.awaitAck(WAIT).error()).isEqualTo("Hard disk full");
+		assertThat(sink.awaitAck(WAIT).error()).isEqualTo("sink 'probe': IllegalStateException: hard disk full");
 		await().atMost(WAIT).untilAsserted(() -> assertThat(this.observer.acks).containsExactly(false, false));
 	}
 
 	@Test
+	void collectExceptionIsLoggedAtWarnWithItsStackTraceOnceForRepeats() {
+		Logger logger = (Logger) LoggerFactory.getLogger("ekuiper.plugin.symbol.probe");
+		ListAppender<ILoggingEvent> logged = new ListAppender<>();
+		logged.start();
+		logger.addAppender(logged);
+		try {
+			SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0",
+					Map.of("requireAck", true, "failIn", "collect"));
+			for (int i = 0; i < 3; i++) {
+				sink.sendRow(Map.of("a", i));
+				assertThat(sink.awaitAck(WAIT).outcome()).isEqualTo(Ack.Outcome.ERROR);
+			}
+			assertThat(logged.list).singleElement().satisfies((event) -> {
+				assertThat(event.getLevel()).hasToString("WARN");
+				assertThat(event.getFormattedMessage())
+					.isEqualTo("sink 'probe': IllegalStateException: hard disk full (rule 'rule1')");
+				assertThat(event.getThrowableProxy().getMessage()).isEqualTo("hard disk full");
+			});
+			sink.stop();
+		}
+		finally {
+			logger.detachAppender(logged);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "requireack", "RequireAck", "REQUIREACK" })
+	void requireAckKeyMatchesCaseInsensitivelyAsInEkuiper(String key) {
+		SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0", Map.of(key, true));
+		assertThat(sink.requireAck()).as("the host reads it").isTrue();
+		sink.sendRow(Map.of("a", 1));
+		assertThat(sink.awaitAck(WAIT).rawText()).as("the plugin acks").isEqualTo("{}");
+		sink.stop();
+	}
+
+	@Test
+	void requireAckThatIsNotABooleanIsRefusedAsEkuiperRefusesIt() {
+		// eKuiper fails the rule before sending start; a host that sends it anyway is refused.
+		String answer = this.host.sendRawCommand(
+				Commands.command("start", "sink", "probe", "rule1", "probe_0", Map.of("requireAck", "true")));
+		assertThat(answer).isEqualTo("cannot start sink 'probe' for rule 'rule1': config failed: "
+				+ "'requireAck' expected type 'bool', got unconvertible type 'string', value: 'true'");
+		assertThat(this.probes.sinksCreated).hasValue(1);
+		assertThat(this.probes.sinkConfigs).isEmpty();
+		assertStillServing();
+	}
+
+	@Test
 	void withoutRequireAckNoAckIsEverSent() throws Exception {
-		for (Map<String, Object> config : List.<Map<String, Object>>of(Map.of(), Map.of("requireAck", false))) {
+		List<Map<String, Object>> configs = List.of(Map.of(), Map.of("requireAck", false),
+				Map.of("requireack", false), Collections.singletonMap("requireAck", null));
+		for (Map<String, Object> config : configs) {
 			SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0", config);
 			sink.sendRow(Map.of("a", 1));
 			await().atMost(WAIT).until(() -> !this.probes.collected.isEmpty());
@@ -72,15 +129,18 @@ class SinkAckTests extends RuntimeTestSupport {
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> this.host.startSink("probe", "rule1", "probe_0", Map.of("delay", "soon")))
 			.satisfies((ex) -> assertThat(ex.answer())
-				.isEqualTo("Invalid config for sink 'probe': property 'delay': 'soon' is not a valid Long"));
+				.isEqualTo("cannot start sink 'probe' for rule 'rule1': config failed: "
+						+ "Invalid config for sink 'probe': property 'delay': 'soon' is not a valid Long"));
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> this.host.startSource("probe", "rule1", "s", Map.of("size", Map.of("bytes", 3))))
 			.satisfies((ex) -> assertThat(ex.answer())
-				.isEqualTo("Invalid config for source 'probe': property 'size': cannot be read as Integer"));
+				.isEqualTo("cannot start source 'probe' for rule 'rule1': config failed: "
+						+ "Invalid config for source 'probe': property 'size': cannot be read as Integer"));
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> this.host.startSource("probe", "rule1", "s", Map.of("count", -2)))
 			.satisfies((ex) -> assertThat(ex.answer())
-				.isEqualTo("Invalid config for source 'probe': count must not be below -1, got -2"));
+				.isEqualTo("cannot start source 'probe' for rule 'rule1': config failed: "
+						+ "Invalid config for source 'probe': count must not be below -1, got -2"));
 		assertThat(this.probes.sinksCreated.get() + this.probes.sourcesCreated.get()).isEqualTo(3);
 		assertThat(this.probes.sinkConfigs).isEmpty();
 		assertStillServing();

@@ -30,12 +30,12 @@ class SymbolFailureTests extends RuntimeTestSupport {
 	private static final Duration PROMPT = Duration.ofMillis(1500);
 
 	@ParameterizedTest(name = "{0} {1} in {2}")
-	@CsvSource({ "source, failIn, configure, Failed: source 'probe' configure: probe source failed in configure",
-			"source, hangIn, configure, Timed out: source 'probe' configure took longer than 500 ms",
-			"sink, failIn, configure, Failed: sink 'probe' configure: probe sink failed in configure",
-			"sink, hangIn, configure, Timed out: sink 'probe' configure took longer than 500 ms",
-			"sink, failIn, open, Failed: sink 'probe' open: probe sink failed in open",
-			"sink, hangIn, open, Timed out: sink 'probe' open took longer than 500 ms" })
+	@CsvSource({ "source, failIn, configure, cannot start source 'probe' for rule 'rule1': configure failed: IllegalStateException: probe source failed in configure",
+			"source, hangIn, configure, cannot start source 'probe' for rule 'rule1': configure timed out after 500 ms",
+			"sink, failIn, configure, cannot start sink 'probe' for rule 'rule1': configure failed: IllegalStateException: probe sink failed in configure",
+			"sink, hangIn, configure, cannot start sink 'probe' for rule 'rule1': configure timed out after 500 ms",
+			"sink, failIn, open, cannot start sink 'probe' for rule 'rule1': open failed: IllegalStateException: probe sink failed in open",
+			"sink, hangIn, open, cannot start sink 'probe' for rule 'rule1': open timed out after 500 ms" })
 	void failingOrHangingSetUpIsAnsweredWithAnErrorInTime(String type, String how, String step, String expected)
 			throws Exception {
 		long started = System.nanoTime();
@@ -67,12 +67,12 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		SourceConnection source = this.host.startSource("probe", "rule1", "s", Map.of("failIn", "open"));
 		SourceTuple tuple = source.next(WAIT);
 		assertThat(tuple.isValid()).isFalse();
-		assertThat(tuple.rawText()).isEqualTo("source error: probe source failed in open");
+		assertThat(tuple.rawText()).isEqualTo("source error: source 'probe': IllegalStateException: probe source failed in open");
 		assertThat(tuple.decodeError())
-			.startsWith("Invalid data format, cannot decode source error: probe source failed in open");
+			.startsWith("Invalid data format, cannot decode source error: source 'probe': IllegalStateException: probe source");
 		assertThat(this.runtime.status()).filteredOn((status) -> status.type() == PluginType.SOURCE)
 			.singleElement()
-			.satisfies((status) -> assertThat(status.lastError()).isEqualTo("probe source failed in open"));
+			.satisfies((status) -> assertThat(status.lastError()).isEqualTo("source 'probe': IllegalStateException: probe source failed in open"));
 		source.stop();
 		assertStillServing();
 	}
@@ -102,7 +102,7 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		await().atMost(WAIT)
 			.untilAsserted(() -> assertThat(this.runtime.status()).filteredOn((s) -> s.type() == PluginType.SINK)
 				.singleElement()
-				.satisfies((status) -> assertThat(status.lastError()).isEqualTo("hard disk full")));
+				.satisfies((status) -> assertThat(status.lastError()).isEqualTo("sink 'probe': IllegalStateException: hard disk full")));
 		sink.stop();
 		assertStillServing();
 	}
@@ -114,7 +114,7 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		long started = System.nanoTime();
 		sink.sendRow(Map.of("do", "hang"));
 		assertThat(sink.awaitAck(WAIT).rawText())
-			.isEqualTo("{\"error\":\"Timed out: sink 'probe' collect took longer than 500 ms\"}");
+			.isEqualTo("{\"error\":\"sink 'probe': collect timed out after 500 ms\"}");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPT);
 		// The hung collect was interrupted, so the sink is free again.
 		sink.sendRow(Map.of("do", "work"));
@@ -130,7 +130,7 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		long started = System.nanoTime();
 		sink.sendRow(Map.of("do", "next"));
 		assertThat(sink.awaitAck(WAIT).rawText()).isEqualTo(
-				"{\"error\":\"Sink 'probe' is still busy with an earlier message that took longer than 500 ms\"}");
+				"{\"error\":\"sink 'probe': still busy with an earlier message that took longer than 500 ms\"}");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused at once")
 			.isLessThan(Duration.ofMillis(400));
 		this.probes.unstick.countDown();
@@ -171,7 +171,7 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		FunctionConnection probe = this.host.startFunction("probe");
 		long started = System.nanoTime();
 		assertThat(probe.exec(List.of("hang"), "rule1", "op1"))
-			.isEqualTo(new FunctionResult(false, "Timed out: function 'probe' Exec took longer than 500 ms"));
+			.isEqualTo(new FunctionResult(false, "function 'probe': Exec timed out after 500 ms"));
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPT);
 		started = System.nanoTime();
 		assertThat(probe.exec(List.of("echo"), "rule1", "op1")).isEqualTo(new FunctionResult(true, "echo"));
@@ -186,7 +186,7 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		FunctionConnection probe = this.host.startFunction("probe");
 		FunctionResult reply = probe.exec(List.of("error"), "rule1", "op1");
 		assertThat(reply.state()).isFalse();
-		assertThat(reply.result()).asString().contains("broken invariant");
+		assertThat(reply.result()).asString().isEqualTo("function 'probe': AssertionError: broken invariant");
 		assertThat(probe.exec(List.of("echo"), "rule1", "op1")).isEqualTo(new FunctionResult(true, "echo"));
 		assertStillServing();
 	}
@@ -195,7 +195,7 @@ class SymbolFailureTests extends RuntimeTestSupport {
 	void answerOfAFunctionThatReturnsAfterItsTimeoutIsDropped() throws Exception {
 		FunctionConnection probe = this.host.startFunction("probe");
 		assertThat(probe.exec(List.of("late"), "rule1", "op1"))
-			.isEqualTo(new FunctionResult(false, "Timed out: function 'probe' Exec took longer than 500 ms"));
+			.isEqualTo(new FunctionResult(false, "function 'probe': Exec timed out after 500 ms"));
 		assertThat(probe.exec(List.of("first"), "rule1", "op1")).isEqualTo(new FunctionResult(true, "first"));
 		Thread.sleep(800);
 		for (String value : List.of("second", "third")) {
@@ -211,7 +211,7 @@ class SymbolFailureTests extends RuntimeTestSupport {
 				Map.of("hangIn", "collect", "requireAck", true));
 		sink.sendRow(Map.of("do", "stuck"));
 		assertThat(sink.awaitAck(WAIT).rawText())
-			.isEqualTo("{\"error\":\"Timed out: sink 'probe' collect took longer than 500 ms\"}");
+			.isEqualTo("{\"error\":\"sink 'probe': collect timed out after 500 ms\"}");
 		return sink;
 	}
 

@@ -4,15 +4,21 @@ import java.util.List;
 
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionContext;
+import dev.ekuiper.plugin.api.FunctionSignature;
 
 /**
  * The {@code revert} function of {@code pysam/revert.py}: {@code revert('abc')} is
- * {@code 'cba'}. It accepts any arguments and is not an aggregate, as in Python.
+ * {@code 'cba'}. It takes one argument of any kind, reversing its text, and is not an
+ * aggregate. Unlike Python's, {@code revert()} without an argument fails when the rule is
+ * created, with {@code revert() takes 1 argument, got 0}.
  */
 public class RevertFunction implements Function {
 
+	private static final FunctionSignature SIGNATURE = FunctionSignature.builder().argument("text").build();
+
 	@Override
-	public void validate(List<Object> args) {
+	public FunctionSignature signature() {
+		return SIGNATURE;
 	}
 
 	@Override

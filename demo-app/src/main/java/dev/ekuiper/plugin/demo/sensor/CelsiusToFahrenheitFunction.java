@@ -2,12 +2,16 @@ package dev.ekuiper.plugin.demo.sensor;
 
 import java.util.List;
 
+import dev.ekuiper.plugin.api.ArgumentKind;
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionContext;
+import dev.ekuiper.plugin.api.FunctionSignature;
 
 /**
  * The {@code c2f} function: converts a temperature from degrees Celsius to degrees
- * Fahrenheit, as in {@code SELECT c2f(temperature) AS fahrenheit FROM sensors}.
+ * Fahrenheit, as in {@code SELECT c2f(temperature) AS fahrenheit FROM sensors}. Its
+ * signature takes one number, so {@code exec} gets a {@code Double} (or {@code null}) and
+ * any other call is refused with a message that says why.
  */
 public class CelsiusToFahrenheitFunction implements Function {
 
@@ -22,20 +26,14 @@ public class CelsiusToFahrenheitFunction implements Function {
 	}
 
 	@Override
-	public void validate(List<Object> args) {
-		if (args.size() != 1) {
-			throw new IllegalArgumentException("c2f takes 1 argument, got " + args.size());
-		}
+	public FunctionSignature signature() {
+		return FunctionSignature.builder().argument("celsius", ArgumentKind.NUMBER).build();
 	}
 
 	@Override
 	public Object exec(List<Object> args, FunctionContext context) {
-		Object value = args.get(0);
-		if (value == null) {
-			return null;
-		}
-		double celsius = Numbers.toDouble(value, "c2f");
-		return this.properties.round(celsius * 9 / 5 + 32);
+		Double celsius = (Double) args.get(0);
+		return (celsius != null) ? this.properties.round(celsius * 9 / 5 + 32) : null;
 	}
 
 }

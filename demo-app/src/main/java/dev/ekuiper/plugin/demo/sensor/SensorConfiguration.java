@@ -43,6 +43,13 @@ public class SensorConfiguration {
 	}
 
 	@Bean
+	@Scope(BeanDefinition.SCOPE_PROTOTYPE)
+	@Symbol(description = "Appends rows to a file in batches, acknowledging each batch's messages once written")
+	BatchFileSink batchfile(JsonMapper jsonMapper) {
+		return new BatchFileSink(jsonMapper);
+	}
+
+	@Bean
 	@Symbol(description = "Converts a temperature from degrees Celsius to degrees Fahrenheit")
 	CelsiusToFahrenheitFunction c2f(FunctionProperties properties) {
 		return new CelsiusToFahrenheitFunction(properties);

@@ -5,14 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.ekuiper.plugin.api.ArgumentKind;
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionContext;
+import dev.ekuiper.plugin.api.FunctionSignature;
 
 /**
  * The {@code stats} aggregate function: the count, minimum, maximum and mean of a numeric
  * column over each group, as in
  * {@code SELECT sensorId, stats(temperature) FROM sensors GROUP BY sensorId, TumblingWindow(ss, 10)}.
- * eKuiper calls it once per group with the column's values as a list; nulls are skipped.
+ * eKuiper calls it once per group with the column's values as a list; its signature
+ * declares one number, so every value arrives as a {@code Double} (nulls are skipped).
  */
 public class StatsFunction implements Function {
 
@@ -32,22 +35,18 @@ public class StatsFunction implements Function {
 	}
 
 	@Override
-	public void validate(List<Object> args) {
-		if (args.size() != 1) {
-			throw new IllegalArgumentException("stats takes 1 argument, got " + args.size());
-		}
+	public FunctionSignature signature() {
+		return FunctionSignature.builder().argument("value", ArgumentKind.NUMBER).build();
 	}
 
 	@Override
 	public Object exec(List<Object> args, FunctionContext context) {
-		if (!(args.get(0) instanceof List<?> values)) {
-			throw new IllegalArgumentException("stats aggregates a column over a group; got the single value "
-					+ args.get(0));
-		}
 		DoubleSummaryStatistics statistics = new DoubleSummaryStatistics();
-		for (Object value : values) {
-			if (value != null) {
-				statistics.accept(Numbers.toDouble(value, "stats"));
+		if (args.get(0) instanceof List<?> values) {
+			for (Object value : values) {
+				if (value != null) {
+					statistics.accept((Double) value);
+				}
 			}
 		}
 		Map<String, Object> result = new LinkedHashMap<>();

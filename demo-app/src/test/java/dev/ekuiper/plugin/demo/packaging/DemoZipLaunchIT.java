@@ -332,6 +332,7 @@ class DemoZipLaunchIT {
 			this.sourceChecks.put("sensor", this::checkSensorReadings);
 			this.sinkChecks.put("print", this::checkPrint);
 			this.sinkChecks.put("jsonfile", this::checkJsonFile);
+			this.sinkChecks.put("batchfile", this::checkBatchFile);
 			this.functionChecks.put("revert", (revert) -> {
 				assertThat(revert.isAggregate()).isFalse();
 				assertThat(revert.validate(List.of(Map.of("Val", "abc"))).state()).isTrue();
@@ -436,6 +437,15 @@ class DemoZipLaunchIT {
 			assertThat(rows.subList(2 * run - 2, 2 * run)).containsExactly(
 					DemoZipLaunchIT.this.jsonMapper.readTree("{\"run\":" + run + ",\"row\":1}"),
 					DemoZipLaunchIT.this.jsonMapper.readTree("{\"run\":" + run + ",\"row\":2}"));
+		}
+
+		/** A batch that does not fill is written, and acknowledged, after the default linger of 1 s. */
+		private void checkBatchFile(PluginProcess process, SinkConnection batchfile, int run) {
+			batchfile.sendRow(Map.of("run", run));
+			assertSuccess(batchfile.awaitAck(WAIT));
+			List<JsonNode> rows = readLines(this.folder.resolve("demo-batches.jsonl"));
+			assertThat(rows).hasSize(run);
+			assertThat(rows.get(run - 1)).isEqualTo(DemoZipLaunchIT.this.jsonMapper.readTree("{\"run\":" + run + "}"));
 		}
 
 		private void assertSuccess(Ack ack) {

@@ -53,6 +53,7 @@ class SamSymbolsTests {
 	void revertReversesAString(EmbeddedHost host) {
 		try (FunctionConnection revert = host.startFunction("revert")) {
 			assertThat(revert.validate(List.of(Map.of("Name", "name"))).state()).isTrue();
+			assertThat(revert.validate(List.of()).result()).isEqualTo("revert() takes 1 argument, got 0");
 			assertThat(revert.isAggregate()).isFalse();
 			assertThat(revert.exec(List.of("pyjson"), "samRule", "project").result()).isEqualTo("nosjyp");
 		}

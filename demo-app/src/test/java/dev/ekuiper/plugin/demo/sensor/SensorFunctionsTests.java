@@ -37,7 +37,7 @@ class SensorFunctionsTests {
 			assertThat(c2f.validate(ONE_FIELD).state()).isTrue();
 			assertThat(c2f.exec(List.of(100), "rule1", "project").result()).isEqualTo(212.0);
 			assertThat(c2f.exec(List.of(-40.0), "rule1", "project").result()).isEqualTo(-40.0);
-			assertThat(c2f.exec(List.of("21.5"), "rule1", "project").result()).isEqualTo(70.7);
+			assertThat(c2f.exec(List.of(21.5), "rule1", "project").result()).isEqualTo(70.7);
 			assertThat(c2f.exec(Arrays.asList((Object) null), "rule1", "project"))
 				.isEqualTo(new FunctionResult(true, null));
 		}
@@ -48,10 +48,10 @@ class SensorFunctionsTests {
 		try (FunctionConnection c2f = this.host.startFunction("c2f")) {
 			FunctionResult validation = c2f.validate(List.of(Map.of("Name", "a"), Map.of("Name", "b")));
 			assertThat(validation.state()).isFalse();
-			assertThat(validation.result()).isEqualTo("c2f takes 1 argument, got 2");
+			assertThat(validation.result()).isEqualTo("c2f() takes 1 argument, got 2");
 			FunctionResult call = c2f.exec(List.of("warm"), "rule1", "project");
 			assertThat(call.isError()).isTrue();
-			assertThat(call.result()).isEqualTo("c2f needs numbers, got 'warm'");
+			assertThat(call.result()).isEqualTo("c2f() argument 1 (celsius) must be a number, got a string 'warm'");
 		}
 	}
 
@@ -72,7 +72,8 @@ class SensorFunctionsTests {
 		try (FunctionConnection stats = this.host.startFunction("stats")) {
 			FunctionResult result = stats.exec(List.of(21.0), "rule1", "project");
 			assertThat(result.isError()).isTrue();
-			assertThat((String) result.result()).startsWith("stats aggregates a column over a group");
+			assertThat(result.result())
+				.isEqualTo("stats() argument 1 (value) must be an array of values for an aggregate function");
 		}
 	}
 

@@ -1,0 +1,24 @@
+package dev.ekuiper.plugin.api;
+
+/**
+ * The acknowledgment of one message, given later and from any thread: taken with
+ * {@link SinkContext#deferAck()} during {@link Sink#collect}. The first answer counts;
+ * later ones are ignored and logged. Answers are sent to eKuiper in the order the
+ * messages arrived, whatever order they are given in, since eKuiper matches acks to
+ * messages by order alone. A message not answered within the function timeout of its
+ * arrival, or still unanswered when the sink has closed, is answered with an error by the
+ * runtime. Without {@code requireAck} both methods do nothing.
+ */
+public interface Acknowledgment {
+
+	/** Reports the message handled: eKuiper gets {@code {}}. */
+	void ok();
+
+	/**
+	 * Reports the message failed: eKuiper gets {@code {"error":"<sink>: <message>"}},
+	 * counts a sink exception and may resend the message.
+	 * @param message what failed
+	 */
+	void error(String message);
+
+}
