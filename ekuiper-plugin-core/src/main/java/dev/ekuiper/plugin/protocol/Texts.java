@@ -120,8 +120,12 @@ public final class Texts {
 		return (text.length() <= MAX_FAILURE) ? text : text.substring(0, MAX_FAILURE) + "…";
 	}
 
-	/** Keeps the first line of a text; other control characters become {@code ?}. */
-	private static String oneLine(String text) {
+	/**
+	 * Keeps the first line of a text; other control characters become {@code ?}.
+	 * @param text any text
+	 * @return its first line
+	 */
+	public static String oneLine(String text) {
 		int newline = text.indexOf('\n');
 		String line = (newline < 0) ? text : text.substring(0, newline);
 		StringBuilder clean = null;

@@ -153,16 +153,35 @@ final class FunctionChannel {
 			// The SQL's fault, not the function's: the message says what is wrong.
 			return failure(ruleId, ex.getMessage(), null);
 		}
+		if (context == null) {
+			return validate(request);
+		}
 		try {
-			if (context == null) {
-				this.function.validate(request.args());
-				return new Outcome(FunctionReply.success(""), true);
-			}
 			return new Outcome(FunctionReply.success(this.function.exec(request.args(), context)), true);
 		}
 		catch (Exception | Error ex) {
 			// On the channel's thread: whatever the function throws is answered, never fatal.
 			return failure(ruleId, Texts.failure(this.what, ex), ex);
+		}
+	}
+
+	/**
+	 * Runs the function's own validation: a refusal is the SQL's fault, answered with the
+	 * exception's message alone, as written for the rule's author.
+	 */
+	private Outcome validate(FunctionRequest request) {
+		try {
+			this.function.validate(request.args());
+			return new Outcome(FunctionReply.success(""), true);
+		}
+		catch (Exception ex) {
+			String message = ex.getMessage();
+			String refusal = (message == null || message.isBlank()) ? Texts.failure(this.what, ex)
+					: Texts.shorten(Texts.oneLine(message));
+			return new Outcome(FunctionReply.error(refusal), false);
+		}
+		catch (Error ex) {
+			return failure("", Texts.failure(this.what, ex), ex);
 		}
 	}
 

@@ -30,11 +30,14 @@ class SymbolFailureTests extends RuntimeTestSupport {
 	private static final Duration PROMPT = Duration.ofMillis(1500);
 
 	@ParameterizedTest(name = "{0} {1} in {2}")
-	@CsvSource({ "source, failIn, configure, cannot start source 'probe' for rule 'rule1': configure failed: IllegalStateException: probe source failed in configure",
+	@CsvSource({ "source, failIn, configure, cannot start source 'probe' for rule 'rule1': configure failed: "
+			+ "IllegalStateException: probe source failed in configure",
 			"source, hangIn, configure, cannot start source 'probe' for rule 'rule1': configure timed out after 500 ms",
-			"sink, failIn, configure, cannot start sink 'probe' for rule 'rule1': configure failed: IllegalStateException: probe sink failed in configure",
+			"sink, failIn, configure, cannot start sink 'probe' for rule 'rule1': configure failed: "
+					+ "IllegalStateException: probe sink failed in configure",
 			"sink, hangIn, configure, cannot start sink 'probe' for rule 'rule1': configure timed out after 500 ms",
-			"sink, failIn, open, cannot start sink 'probe' for rule 'rule1': open failed: IllegalStateException: probe sink failed in open",
+			"sink, failIn, open, cannot start sink 'probe' for rule 'rule1': open failed: "
+					+ "IllegalStateException: probe sink failed in open",
 			"sink, hangIn, open, cannot start sink 'probe' for rule 'rule1': open timed out after 500 ms" })
 	void failingOrHangingSetUpIsAnsweredWithAnErrorInTime(String type, String how, String step, String expected)
 			throws Exception {
@@ -67,12 +70,14 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		SourceConnection source = this.host.startSource("probe", "rule1", "s", Map.of("failIn", "open"));
 		SourceTuple tuple = source.next(WAIT);
 		assertThat(tuple.isValid()).isFalse();
-		assertThat(tuple.rawText()).isEqualTo("source error: source 'probe': IllegalStateException: probe source failed in open");
+		assertThat(tuple.rawText())
+			.isEqualTo("source error: source 'probe': IllegalStateException: probe source failed in open");
 		assertThat(tuple.decodeError())
 			.startsWith("Invalid data format, cannot decode source error: source 'probe': IllegalStateException: probe source");
 		assertThat(this.runtime.status()).filteredOn((status) -> status.type() == PluginType.SOURCE)
 			.singleElement()
-			.satisfies((status) -> assertThat(status.lastError()).isEqualTo("source 'probe': IllegalStateException: probe source failed in open"));
+			.satisfies((status) -> assertThat(status.lastError())
+				.isEqualTo("source 'probe': IllegalStateException: probe source failed in open"));
 		source.stop();
 		assertStillServing();
 	}
@@ -102,7 +107,8 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		await().atMost(WAIT)
 			.untilAsserted(() -> assertThat(this.runtime.status()).filteredOn((s) -> s.type() == PluginType.SINK)
 				.singleElement()
-				.satisfies((status) -> assertThat(status.lastError()).isEqualTo("sink 'probe': IllegalStateException: hard disk full")));
+				.satisfies((status) -> assertThat(status.lastError())
+					.isEqualTo("sink 'probe': IllegalStateException: hard disk full")));
 		sink.stop();
 		assertStillServing();
 	}
