@@ -29,6 +29,8 @@ class ConfigurationMetadataTests {
 
 	private static final String PREFIX = "ekuiper.plugin.";
 
+	private static final String HEALTH_PREFIX = PREFIX + "health.";
+
 	private final Map<String, JsonNode> properties = loadProperties();
 
 	@Test
@@ -36,8 +38,19 @@ class ConfigurationMetadataTests {
 		List<String> expected = Arrays.stream(EkuiperPluginProperties.class.getRecordComponents())
 			.map((component) -> PREFIX + kebabCase(component.getName()))
 			.toList();
-		assertThat(this.properties.keySet().stream().filter((name) -> name.startsWith(PREFIX)))
+		assertThat(this.properties.keySet()
+			.stream()
+			.filter((name) -> name.startsWith(PREFIX) && !name.startsWith(HEALTH_PREFIX)))
 			.containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void healthPropertiesAreListedWithTheirDefault() {
+		assertThat(this.properties.keySet().stream().filter((name) -> name.startsWith(HEALTH_PREFIX)))
+			.containsExactlyInAnyOrder(HEALTH_PREFIX + "peer-gone-after", HEALTH_PREFIX + "source-idle-after");
+		assertThat(this.properties.get(HEALTH_PREFIX + "peer-gone-after").path("defaultValue").asString())
+			.isEqualTo("30s");
+		assertThat(this.properties.get(HEALTH_PREFIX + "source-idle-after").has("defaultValue")).isFalse();
 	}
 
 	@Test

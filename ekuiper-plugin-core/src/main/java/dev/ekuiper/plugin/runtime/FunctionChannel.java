@@ -1,12 +1,14 @@
 package dev.ekuiper.plugin.runtime;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionSignature;
 import dev.ekuiper.plugin.nng.NngException;
 import dev.ekuiper.plugin.protocol.FunctionReply;
 import dev.ekuiper.plugin.protocol.FunctionRequest;
+import dev.ekuiper.plugin.protocol.PluginType;
 import dev.ekuiper.plugin.protocol.ProtocolException;
 import dev.ekuiper.plugin.protocol.SymbolMeta;
 import dev.ekuiper.plugin.protocol.Texts;
@@ -59,6 +61,17 @@ final class FunctionChannel {
 	private int generation;
 
 	private volatile InstanceContext.Call lastContext;
+
+	/** Calls that overran their timeout and have not returned yet. */
+	private final AtomicInteger stuckCalls = new AtomicInteger();
+
+	/** When the first call still stuck now overran. */
+	private volatile long stuckSince;
+
+	/** Whether eKuiper has connected since the channel opened, and since when it is gone. */
+	private boolean seenPeer;
+
+	private long peerGoneSince;
 
 	FunctionChannel(String symbol, Function function, String url, RuntimeSettings settings, RuntimeObserver observer,
 			SymbolState state, CallWatchdog watchdog) {
@@ -122,6 +135,27 @@ final class FunctionChannel {
 			this.channel.close(Duration.ZERO);
 			open();
 		}
+	}
+
+	/**
+	 * A function is stuck while a call runs past its timeout; its peer is gone when
+	 * eKuiper, having connected once, is no longer connected. Before eKuiper's first use of
+	 * the function nobody listens, and that is no fault.
+	 */
+	synchronized void checkHealth(HealthCheck check) {
+		if (this.channel == null) {
+			return;
+		}
+		long since = this.stuckSince;
+		if (this.stuckCalls.get() > 0 && since != 0) {
+			check.report(since, PluginType.FUNCTION, this.symbol, "", "a call is still running past the "
+					+ this.watchdog.timeout().toMillis() + " ms timeout");
+		}
+		boolean connected = this.channel.isConnected();
+		this.seenPeer |= connected;
+		this.peerGoneSince = check.since(this.seenPeer && !connected, this.peerGoneSince);
+		check.reportAfter(this.peerGoneSince, check.peerGoneAfter(), PluginType.FUNCTION, this.symbol, "",
+				"eKuiper is not connected to its function channel");
 	}
 
 	synchronized void close(Duration wait) {
@@ -239,6 +273,7 @@ final class FunctionChannel {
 			long started = current.begin();
 			Outcome outcome = call(request);
 			if (!current.end()) {
+				FunctionChannel.this.stuckCalls.decrementAndGet();
 				return null;
 			}
 			FunctionChannel.this.observer.called(request.kind(), outcome.ok(), System.nanoTime() - started);
@@ -254,6 +289,9 @@ final class FunctionChannel {
 			logger.warn(error);
 			FunctionChannel.this.state.failed(error);
 			FunctionChannel.this.observer.called(kind, false, timeout.toNanos());
+			if (FunctionChannel.this.stuckCalls.getAndIncrement() == 0) {
+				FunctionChannel.this.stuckSince = System.nanoTime();
+			}
 			expired.owner().interrupt();
 			this.channel.takeOver(FunctionReply.error(error));
 		}

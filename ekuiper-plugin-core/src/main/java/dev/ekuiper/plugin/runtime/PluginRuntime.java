@@ -281,6 +281,47 @@ public final class PluginRuntime implements AutoCloseable {
 	}
 
 	/**
+	 * Returns what is wrong with the running symbols that eKuiper does not show: calls
+	 * stuck past their timeout, sinks that stopped acknowledging, channels whose peer is
+	 * gone, quiet sources. A condition that needs time (a peer gone, a quiet source) is
+	 * timed from the first call that saw it, so call this periodically, as a health check
+	 * does.
+	 * @param peerGoneAfter how long a channel's peer may be gone before it is a fault
+	 * @param sourceIdleAfter how long a source may emit nothing; {@link Duration#ZERO} for
+	 * no limit
+	 * @return the faults, empty when all is well or the runtime is stopped
+	 */
+	public List<SymbolFault> faults(Duration peerGoneAfter, Duration sourceIdleAfter) {
+		Run current = this.run;
+		if (current == null) {
+			return List.of();
+		}
+		HealthCheck check = new HealthCheck(peerGoneAfter, sourceIdleAfter);
+		current.checkHealth(check);
+		return check.faults();
+	}
+
+	/**
+	 * Returns how often the launcher has restarted this plugin's JVM since eKuiper started
+	 * it.
+	 * @return {@code 0} unless the JVM replaces one that died
+	 */
+	public int restarts() {
+		Supervision supervised = this.supervision;
+		return (supervised != null) ? supervised.restarts() : 0;
+	}
+
+	/**
+	 * Returns whether a restarted JVM is still restoring the sources and sinks that were
+	 * running.
+	 * @return {@code true} until every journaled start has been tried
+	 */
+	public boolean isRestoring() {
+		Run current = this.run;
+		return current != null && current.restoring;
+	}
+
+	/**
 	 * Returns every declared symbol's state.
 	 * @return one status per symbol, in declaration order
 	 */
@@ -509,6 +550,9 @@ public final class PluginRuntime implements AutoCloseable {
 		/** Set once {@link #stop()} began: an instance started after it is stopped at once. */
 		private volatile boolean stopping;
 
+		/** Set while the journal of a JVM that died is being restored. */
+		private volatile boolean restoring;
+
 		Run(int id) {
 			this.id = id;
 			this.setupExecutor = Executors.newCachedThreadPool(daemonThreads("ekuiper-setup-" + id));
@@ -572,20 +616,38 @@ public final class PluginRuntime implements AutoCloseable {
 				return;
 			}
 			logger.info("Restoring {} running source(s) and sink(s) after a restart of the JVM", starts.size());
+			this.restoring = true;
 			Thread restorer = new Thread(() -> {
-				for (byte[] start : starts) {
-					if (this.stopping) {
-						return;
+				try {
+					for (byte[] start : starts) {
+						if (this.stopping) {
+							return;
+						}
+						byte[] answer = answer(this, start);
+						if (!Arrays.equals(answer, OK)) {
+							logger.warn("Could not restore {}: {}",
+									Texts.clip(new String(start, StandardCharsets.UTF_8)),
+									new String(answer, StandardCharsets.UTF_8));
+						}
 					}
-					byte[] answer = answer(this, start);
-					if (!Arrays.equals(answer, OK)) {
-						logger.warn("Could not restore {}: {}", Texts.clip(new String(start, StandardCharsets.UTF_8)),
-								new String(answer, StandardCharsets.UTF_8));
-					}
+				}
+				finally {
+					this.restoring = false;
 				}
 			}, "ekuiper-restore-" + this.id);
 			restorer.setDaemon(true);
 			restorer.start();
+		}
+
+		void checkHealth(HealthCheck check) {
+			for (SymbolInstance instance : this.instances.values()) {
+				instance.checkHealth(check);
+			}
+			List<FunctionChannel> channels;
+			synchronized (this) {
+				channels = new ArrayList<>(this.functions.values());
+			}
+			channels.forEach((channel) -> channel.checkHealth(check));
 		}
 
 		/** Keeps a started instance, or stops it at once when this run is stopping. */

@@ -121,6 +121,14 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 	/** Collects that ran past their timeout and have not returned yet. */
 	private final AtomicInteger overruns = new AtomicInteger();
 
+	/** When the first collect still running now overran; {@code 0} while none does. */
+	private volatile long overrunSince;
+
+	/** What the last health check saw, guarded by {@code this}. */
+	private long dataPeerGoneSince;
+
+	private long ackPeerGoneSince;
+
 	/** The watch of the thread serving now, when acks are due. */
 	private volatile CallWatchdog.Watch watch;
 
@@ -223,6 +231,31 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 				this.outstanding++;
 			}
 			return this.current;
+		}
+	}
+
+	/**
+	 * A sink stopped acknowledging while a collect runs past the call timeout (every
+	 * message meanwhile is refused); a peer is gone when eKuiper's end of the data or ack
+	 * channel is not connected.
+	 */
+	@Override
+	public synchronized void checkHealth(HealthCheck check) {
+		if (!this.running) {
+			return;
+		}
+		long since = this.overrunSince;
+		if (this.overruns.get() > 0 && since != 0) {
+			check.report(since, PluginType.SINK, symbolName(), ruleId(), "a collect is still running past the "
+					+ this.callWatchdog.timeout().toMillis() + " ms timeout; messages are refused meanwhile");
+		}
+		this.dataPeerGoneSince = check.since(this.pull.pipeCount() == 0, this.dataPeerGoneSince);
+		check.reportAfter(this.dataPeerGoneSince, check.peerGoneAfter(), PluginType.SINK, symbolName(), ruleId(),
+				"eKuiper is not connected to its data channel");
+		if (this.ack != null) {
+			this.ackPeerGoneSince = check.since(this.ack.pipeCount() == 0, this.ackPeerGoneSince);
+			check.reportAfter(this.ackPeerGoneSince, check.peerGoneAfter(), PluginType.SINK, symbolName(), ruleId(),
+					"eKuiper is not connected to its ack channel");
 		}
 	}
 
@@ -428,7 +461,9 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 
 	/** On the watchdog's thread: acks the overrunning collect with an error; a fresh thread serves on. */
 	private void overran(CallWatchdog.Watch expired) {
-		this.overruns.incrementAndGet();
+		if (this.overruns.getAndIncrement() == 0) {
+			this.overrunSince = System.nanoTime();
+		}
 		Outcome timedOut = failed("collect timed out after " + this.callWatchdog.timeout().toMillis() + " ms", null);
 		expired.owner().interrupt();
 		synchronized (this.ackLock) {

@@ -42,6 +42,16 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 
 	private final AtomicLong dropped = new AtomicLong();
 
+	/** Records sent; written by the source's thread only. */
+	private volatile long sent;
+
+	/** What the last health check saw, guarded by {@code this}. */
+	private long sentAtLastCheck = -1;
+
+	private long quietSince;
+
+	private long peerGoneSince;
+
 	private volatile boolean running = true;
 
 	private Thread thread;
@@ -153,9 +163,30 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 		this.observer.stopped();
 	}
 
+	/**
+	 * A source is quiet when two checks at least the idle time apart saw the same count of
+	 * records sent; its peer is gone when eKuiper's end of the data channel is not
+	 * connected.
+	 */
+	@Override
+	public synchronized void checkHealth(HealthCheck check) {
+		if (!this.running) {
+			return;
+		}
+		long count = this.sent;
+		this.quietSince = check.since(count == this.sentAtLastCheck, this.quietSince);
+		this.sentAtLastCheck = count;
+		check.reportAfter(this.quietSince, check.sourceIdleAfter(), PluginType.SOURCE, symbolName(), ruleId(),
+				"emitted nothing");
+		this.peerGoneSince = check.since(this.push.pipeCount() == 0, this.peerGoneSince);
+		check.reportAfter(this.peerGoneSince, check.peerGoneAfter(), PluginType.SOURCE, symbolName(), ruleId(),
+				"eKuiper is not connected to its data channel");
+	}
+
 	private boolean send(byte[] tuple) {
 		try {
 			this.push.send(tuple);
+			this.sent++;
 			this.observer.emitted();
 			return true;
 		}

@@ -12,4 +12,10 @@ interface SymbolInstance {
 	 */
 	void stop();
 
+	/**
+	 * Adds what is wrong with the instance to a health check.
+	 * @param check the check
+	 */
+	void checkHealth(HealthCheck check);
+
 }

@@ -254,6 +254,10 @@ public final class Probes {
 			if ("error".equals(what)) {
 				throw new AssertionError("broken invariant");
 			}
+			if ("stuck".equals(what)) {
+				awaitUnstick();
+				return "unstuck";
+			}
 			if ("late".equals(what)) {
 				long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
 				while (System.nanoTime() < until) {

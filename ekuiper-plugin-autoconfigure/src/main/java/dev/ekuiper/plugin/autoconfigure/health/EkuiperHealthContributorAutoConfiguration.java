@@ -8,24 +8,27 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Contributes the {@code ekuiper} health indicator when Spring Boot's health support is
- * present; switch it off with {@code management.health.ekuiper.enabled=false}.
+ * present; switch it off with {@code management.health.ekuiper.enabled=false}, tune it
+ * with {@code ekuiper.plugin.health.*}.
  */
 @AutoConfiguration(after = EkuiperPluginAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class, PluginRuntime.class })
 @ConditionalOnBean(PluginRuntime.class)
 @ConditionalOnEnabledHealthIndicator("ekuiper")
+@EnableConfigurationProperties(EkuiperHealthProperties.class)
 public final class EkuiperHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "ekuiperHealthIndicator", "ekuiperHealthContributor" })
-	EkuiperHealthIndicator ekuiperHealthIndicator(PluginRuntime runtime) {
-		return new EkuiperHealthIndicator(runtime);
+	EkuiperHealthIndicator ekuiperHealthIndicator(PluginRuntime runtime, EkuiperHealthProperties properties) {
+		return new EkuiperHealthIndicator(runtime, properties.peerGoneAfter(), properties.sourceIdleLimit());
 	}
 
 }

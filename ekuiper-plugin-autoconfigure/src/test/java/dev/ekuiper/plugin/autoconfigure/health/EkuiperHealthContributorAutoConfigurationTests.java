@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.ekuiper.plugin.api.Function;
@@ -20,6 +21,8 @@ import dev.ekuiper.plugin.protocol.PluginType;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
 import dev.ekuiper.plugin.runtime.SymbolStatus;
 import dev.ekuiper.plugin.test.EmbeddedHost;
+import dev.ekuiper.plugin.test.SourceConnection;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,6 +155,40 @@ class EkuiperHealthContributorAutoConfigurationTests {
 		}
 	}
 
+	@Test
+	void healthIsDownNamingTheRuleWhileASourceIsQuietPastItsLimitAndUpOnceItStops() {
+		try (EmbeddedHost host = EmbeddedHost.builder("health").socketDirectory(socketDirectory).build()) {
+			this.contextRunner.withPropertyValues("ekuiper.plugin.health.source-idle-after=200ms").run((context) -> {
+				EkuiperHealthIndicator indicator = context.getBean(EkuiperHealthIndicator.class);
+				host.awaitHandshake(Duration.ofSeconds(10));
+				await().atMost(Duration.ofSeconds(10)).until(() -> indicator.health().getStatus().equals(Status.UP));
+				SourceConnection source = host.startSource("ticks", "quietRule", "s", Map.of());
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(indicator.health(true)).satisfies((health) -> {
+						assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+						assertThat(health.getDetails()).containsEntry("reason", "1 faulty symbol instance(s)");
+						assertThat(health.getDetails().get("faults")).asInstanceOf(InstanceOfAssertFactories.LIST)
+							.singleElement()
+							.asInstanceOf(InstanceOfAssertFactories.MAP)
+							.containsEntry("type", "source")
+							.containsEntry("symbol", "ticks")
+							.containsEntry("rule", "quietRule")
+							.containsEntry("problem", "emitted nothing");
+					}));
+				source.stop();
+				assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+			});
+		}
+	}
+
+	@Test
+	void sourcesMayBeQuietForEverByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(EkuiperHealthProperties.class).sourceIdleLimit()).isZero();
+			assertThat(context.getBean(EkuiperHealthProperties.class).peerGoneAfter()).hasSeconds(30);
+		});
+	}
+
 	/**
 	 * Finds the per-symbol details (maps with a running count) under their symbol names,
 	 * however they are grouped.
@@ -193,7 +230,7 @@ class EkuiperHealthContributorAutoConfigurationTests {
 
 				@Override
 				public Object exec(List<Object> args, FunctionContext context) {
-					return String.valueOf(args.get(0)).toUpperCase();
+					return String.valueOf(args.get(0)).toUpperCase(Locale.ROOT);
 				}
 
 			};

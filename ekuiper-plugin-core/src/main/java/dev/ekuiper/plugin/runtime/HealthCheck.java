@@ -1,0 +1,80 @@
+package dev.ekuiper.plugin.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ekuiper.plugin.protocol.PluginType;
+
+/**
+ * One look at the health of the running symbols: the thresholds it applies and the faults
+ * it found. A condition that needs time to become a fault (a peer gone, a source quiet)
+ * is timed by the symbol from the first look that saw it.
+ */
+final class HealthCheck {
+
+	private final long now = System.nanoTime();
+
+	private final Duration peerGoneAfter;
+
+	private final Duration sourceIdleAfter;
+
+	private final List<SymbolFault> faults = new ArrayList<>();
+
+	/**
+	 * Creates a look.
+	 * @param peerGoneAfter how long a channel's peer may be gone
+	 * @param sourceIdleAfter how long a source may emit nothing; zero for no limit
+	 */
+	HealthCheck(Duration peerGoneAfter, Duration sourceIdleAfter) {
+		this.peerGoneAfter = peerGoneAfter;
+		this.sourceIdleAfter = sourceIdleAfter;
+	}
+
+	long now() {
+		return this.now;
+	}
+
+	/**
+	 * Reports a fault when a condition has lasted long enough.
+	 * @param since when the condition was first seen ({@link System#nanoTime()}), or
+	 * {@code 0} if it does not hold
+	 * @param after how long it may last before it is a fault; zero for never
+	 */
+	void reportAfter(long since, Duration after, PluginType type, String symbol, String ruleId, String problem) {
+		if (since != 0 && !after.isZero() && this.now - since >= after.toNanos()) {
+			report(since, type, symbol, ruleId, problem);
+		}
+	}
+
+	/** Reports a fault that is one as soon as it holds. */
+	void report(long since, PluginType type, String symbol, String ruleId, String problem) {
+		this.faults.add(new SymbolFault(type, symbol, ruleId, problem, Duration.ofNanos(Math.max(0, this.now - since))));
+	}
+
+	Duration peerGoneAfter() {
+		return this.peerGoneAfter;
+	}
+
+	Duration sourceIdleAfter() {
+		return this.sourceIdleAfter;
+	}
+
+	List<SymbolFault> faults() {
+		return List.copyOf(this.faults);
+	}
+
+	/**
+	 * Returns when a condition began, given when it was seen before.
+	 * @param holds whether the condition holds now
+	 * @param since when it was first seen, or {@code 0}
+	 * @return the new start, or {@code 0} once it no longer holds
+	 */
+	long since(boolean holds, long since) {
+		if (!holds) {
+			return 0;
+		}
+		return (since != 0) ? since : this.now;
+	}
+
+}
