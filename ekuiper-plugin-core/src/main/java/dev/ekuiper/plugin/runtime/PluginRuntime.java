@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.Source;
+import dev.ekuiper.plugin.binding.ConfigBinder;
+import dev.ekuiper.plugin.binding.JacksonConfigBinder;
 import dev.ekuiper.plugin.descriptor.ConfigSchema;
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
 import dev.ekuiper.plugin.nng.NngException;
@@ -57,6 +59,8 @@ public final class PluginRuntime implements AutoCloseable {
 
 	private final RuntimeObserver observer;
 
+	private final ConfigBinder configBinder;
+
 	private final Channels channels;
 
 	private final Map<String, SymbolState> states = new LinkedHashMap<>();
@@ -92,15 +96,29 @@ public final class PluginRuntime implements AutoCloseable {
 	private long parentPid;
 
 	/**
-	 * Creates a runtime; nothing connects until {@link #start()}.
+	 * Creates a runtime that binds configurations with a {@link JacksonConfigBinder};
+	 * nothing connects until {@link #start()}.
 	 * @param definition the plugin
 	 * @param settings how to behave
 	 * @param observer metrics hooks, or {@link RuntimeObserver#NONE}
 	 */
 	public PluginRuntime(PluginDefinition definition, RuntimeSettings settings, RuntimeObserver observer) {
+		this(definition, settings, observer, new JacksonConfigBinder());
+	}
+
+	/**
+	 * Creates a runtime; nothing connects until {@link #start()}.
+	 * @param definition the plugin
+	 * @param settings how to behave
+	 * @param observer metrics hooks, or {@link RuntimeObserver#NONE}
+	 * @param configBinder binds the configuration of each source and sink it starts
+	 */
+	public PluginRuntime(PluginDefinition definition, RuntimeSettings settings, RuntimeObserver observer,
+			ConfigBinder configBinder) {
 		this.definition = definition;
 		this.settings = settings;
 		this.observer = observer;
+		this.configBinder = configBinder;
 		this.channels = new Channels(settings.socketDirectory());
 		definition.sources().keySet().forEach((name) -> addState(PluginType.SOURCE, name));
 		definition.sinks().keySet().forEach((name) -> addState(PluginType.SINK, name));
@@ -125,7 +143,7 @@ public final class PluginRuntime implements AutoCloseable {
 	public static void serve(PluginDefinition definition, String... args) throws IOException, InterruptedException {
 		String describeTo = System.getProperty(PluginDescriptor.DESCRIBE_TO_PROPERTY);
 		if (describeTo != null) {
-			PluginDescriptor.describe(definition).write(Path.of(describeTo));
+			PluginDescriptor.describe(definition, new JacksonConfigBinder()).write(Path.of(describeTo));
 			return;
 		}
 		RuntimeSettings settings = RuntimeSettings.defaults()
@@ -182,7 +200,7 @@ public final class PluginRuntime implements AutoCloseable {
 		this.watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("ekuiper-watchdog-" + id));
 		this.callWatchdog = new CallWatchdog("ekuiper-call-watchdog-" + id, this.settings.functionTimeout());
 		this.setup = new Setup(this.settings, this.observer, this.states::get, this.setupExecutor,
-				this.callWatchdog);
+				this.callWatchdog, this.configBinder);
 		this.stopped = new CountDownLatch(1);
 		this.parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
 		this.disconnectedSince = System.nanoTime();

@@ -1,11 +1,14 @@
 package dev.ekuiper.plugin.runtime;
 
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.ekuiper.plugin.binding.ConfigBinder;
+import dev.ekuiper.plugin.binding.ConfigBindingException;
 import dev.ekuiper.plugin.protocol.PluginType;
 import dev.ekuiper.plugin.protocol.Texts;
 
@@ -33,9 +36,12 @@ final class Setup {
 
 	private final CallWatchdog callWatchdog;
 
+	private final ConfigBinder configBinder;
+
 	Setup(RuntimeSettings settings, RuntimeObserver observer, java.util.function.Function<String, SymbolState> states,
-			ExecutorService executor, CallWatchdog callWatchdog) {
+			ExecutorService executor, CallWatchdog callWatchdog, ConfigBinder configBinder) {
 		this.settings = settings;
+		this.configBinder = configBinder;
 		this.observer = observer;
 		this.states = states;
 		this.executor = executor;
@@ -57,6 +63,31 @@ final class Setup {
 
 	SymbolState state(PluginType type, String symbol) {
 		return this.states.apply(SymbolState.key(type, symbol));
+	}
+
+	/**
+	 * Binds a symbol's configuration to its configuration type.
+	 * @param what names the symbol in the error, e.g. {@code source 'sensor'}
+	 * @param config the host's properties
+	 * @param type the configuration type, or {@code null} for the map itself
+	 * @param secrets masked in the error before any value is shortened
+	 * @return the bound value
+	 * @throws StartException {@code source 'sensor': property 'period' = 'fast': expected …}
+	 */
+	Object bind(String what, Map<String, Object> config, Class<?> type, Secrets secrets) throws StartException {
+		if (type == null) {
+			return config;
+		}
+		try {
+			return this.configBinder.bind(config, type);
+		}
+		catch (ConfigBindingException ex) {
+			throw new StartException(what + ": " + ex.detail(secrets::redact));
+		}
+		catch (RuntimeException ex) {
+			// A binder that breaks its contract still fails only this rule.
+			throw new StartException(what + ": " + Texts.clip(secrets.redact(Texts.describe(ex))));
+		}
 	}
 
 	/**

@@ -107,7 +107,7 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		Sink<Object> sink = (Sink<Object>) created;
 		String what = "sink '" + symbol + "'";
 		boolean requireAck = isTrue(config.get("requireAck"));
-		Object bound = ConfigBinder.bind(config, ConfigSchema.configType(sink.getClass(), Sink.class), what);
+		Object bound = setup.bind(what, config, ConfigSchema.configType(sink.getClass(), Sink.class), secrets);
 		RuntimeSettings settings = setup.settings();
 		PullSocket pull = new PullSocket();
 		PushSocket ack = null;

@@ -64,7 +64,7 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 			Map<String, Object> config, Secrets secrets, String url) throws StartException {
 		Source<Object> source = (Source<Object>) created;
 		String what = "source '" + symbol + "'";
-		Object bound = ConfigBinder.bind(config, ConfigSchema.configType(source.getClass(), Source.class), what);
+		Object bound = setup.bind(what, config, ConfigSchema.configType(source.getClass(), Source.class), secrets);
 		setup.run(what + " configure", secrets, () -> source.configure(bound));
 		PushSocket push = new PushSocket();
 		try {

@@ -89,7 +89,7 @@ class SecretTests extends RuntimeTestSupport {
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> this.host.startSink("vault", "rule1", "vault_0", Map.of("pin", PIN, "password", PASSWORD)))
 			.satisfies((ex) -> assertThat(ex.answer())
-				.isEqualTo("Invalid config for sink 'vault': property 'pin': '******' is not a valid Integer"));
+				.isEqualTo("sink 'vault': property 'pin' = '******': expected a whole number (int)"));
 	}
 
 	@Test

@@ -99,7 +99,7 @@ class BadInputTests extends RuntimeTestSupport {
 				"Command config must be an object"));
 		cases.add(Arguments.of("config of the wrong type",
 				Commands.command("start", "source", "probe", "rule1", "s", Map.of("count", "many")),
-				"Invalid config for source 'probe': property 'count': 'many' is not a valid Integer"));
+				"source 'probe': property 'count' = 'many': expected a whole number (int)"));
 		cases.add(Arguments.of("oversize command",
 				Commands.command("start", "source", "probe", "rule1", "s", Map.of("pad", "x".repeat(LIMIT))),
 				"Command of " + (LIMIT + 166) + " bytes exceeds the limit of " + LIMIT + " bytes"));
