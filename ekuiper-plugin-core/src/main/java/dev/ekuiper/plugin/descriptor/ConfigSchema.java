@@ -196,9 +196,12 @@ public final class ConfigSchema {
 		if (type == Object.class || type == Optional.class) {
 			return false;
 		}
+		if (Path.class.isAssignableFrom(type)) {
+			return true;
+		}
 		if (type.getName().startsWith("java.")) {
-			// URI, Path, UUID, Locale, Charset, the java.time types and the like.
-			return !type.isInterface() || type == Path.class;
+			// URI, UUID, Locale, Charset, the java.time types and the like.
+			return !type.isInterface();
 		}
 		if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
 			return false;
