@@ -20,6 +20,10 @@ import tools.jackson.core.JacksonException;
  */
 public final class ConfigBindingException extends Exception {
 
+	private static final Map<Class<?>, String> WHOLE_NUMBERS = Map.of(byte.class, "byte", Byte.class, "byte",
+			short.class, "short", Short.class, "short", int.class, "int", Integer.class, "int", long.class, "long",
+			Long.class, "long");
+
 	private final List<Problem> problems;
 
 	/**
@@ -84,10 +88,9 @@ public final class ConfigBindingException extends Exception {
 		if (type == boolean.class || type == Boolean.class) {
 			return "true or false";
 		}
-		if (type == byte.class || type == short.class || type == int.class || type == long.class
-				|| type == Byte.class || type == Short.class || type == Integer.class || type == Long.class) {
-			String name = type.isPrimitive() ? type.getName() : type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
-			return "a whole number (" + ("integer".equals(name) ? "int" : name) + ")";
+		String wholeNumber = WHOLE_NUMBERS.get(type);
+		if (wholeNumber != null) {
+			return "a whole number (" + wholeNumber + ")";
 		}
 		if (type == java.math.BigInteger.class) {
 			return "a whole number";

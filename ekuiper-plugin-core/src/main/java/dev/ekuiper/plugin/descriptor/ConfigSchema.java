@@ -26,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.ekuiper.plugin.binding.ConfigBinder;
 import dev.ekuiper.plugin.binding.ConfigBindingException;
 import dev.ekuiper.plugin.binding.Durations;
+import dev.ekuiper.plugin.protocol.Texts;
 
 /**
  * The configuration type a source or sink declares, and its properties: eKuiper's type
@@ -85,7 +86,8 @@ public final class ConfigSchema {
 			defaults = binder.defaults(type);
 		}
 		catch (ConfigBindingException | RuntimeException ex) {
-			unknownDefaults = "its default is unknown, as an empty configuration does not bind: " + ex.getMessage();
+			unknownDefaults = "its default is unknown, as an empty configuration does not bind: "
+					+ Texts.describe(ex);
 		}
 		for (Member member : members(type)) {
 			JsonPropertyDescription description = member.element().getAnnotation(JsonPropertyDescription.class);
@@ -228,7 +230,8 @@ public final class ConfigSchema {
 
 	/** Whether a type is bound property by property: a record or a bean with fields. */
 	private static boolean isNested(Class<?> type) {
-		if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isPrimitive()) {
+		if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isPrimitive()
+				|| type.getName().startsWith("java.")) {
 			return false;
 		}
 		return !members(type).isEmpty();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -62,13 +63,14 @@ class ConfigSchemaTests {
 	void propertiesThatCannotBeDescribedShouldSayWhy() {
 		List<PropertyDescriptor> properties = ConfigSchema.properties(Undescribable.class, this.binder);
 		assertThat(properties).extracting(PropertyDescriptor::name)
-			.containsExactly("anything", "factory", "numbered", "mixed", "fine");
+			.containsExactly("anything", "factory", "numbered", "mixed", "maybe", "fine");
 		assertThat(properties.get(0).problem()).isEqualTo("its type java.lang.Object has no eKuiper type");
 		assertThat(properties.get(1).problem())
 			.isEqualTo("its type java.util.function.Supplier<java.lang.String> has no eKuiper type");
 		assertThat(properties.get(2).problem()).contains("java.util.Map<java.lang.Integer, java.lang.String>");
 		assertThat(properties.get(3).problem()).contains("java.util.List<java.lang.Object>");
-		assertThat(properties.get(4).problem()).isNull();
+		assertThat(properties.get(4).problem()).contains("java.util.Optional<java.lang.String>");
+		assertThat(properties.get(5).problem()).isNull();
 		assertThat(properties).allSatisfy((property) -> assertThat(property.type()).isNotNull());
 	}
 
@@ -79,6 +81,11 @@ class ConfigSchemaTests {
 			assertThat(property.problem())
 				.isEqualTo("its default is unknown, as an empty configuration does not bind: url is required");
 		});
+	}
+
+	/** Describes a type with the Jackson binder, for the descriptor's tests. */
+	static List<PropertyDescriptor> propertiesOf(Class<?> type) {
+		return ConfigSchema.properties(type, new JacksonConfigBinder());
 	}
 
 	@Test
@@ -175,10 +182,11 @@ class ConfigSchemaTests {
 	 * @param factory a function
 	 * @param numbered a map with number keys
 	 * @param mixed a list of anything
+	 * @param maybe an optional
 	 * @param fine a text
 	 */
 	record Undescribable(Object anything, Supplier<String> factory, Map<Integer, String> numbered, List<Object> mixed,
-			String fine) {
+			Optional<String> maybe, String fine) {
 	}
 
 	/**
