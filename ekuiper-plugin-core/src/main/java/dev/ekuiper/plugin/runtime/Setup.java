@@ -41,11 +41,11 @@ final class Setup {
 	Setup(RuntimeSettings settings, RuntimeObserver observer, java.util.function.Function<String, SymbolState> states,
 			ExecutorService executor, CallWatchdog callWatchdog, ConfigBinder configBinder) {
 		this.settings = settings;
-		this.configBinder = configBinder;
 		this.observer = observer;
 		this.states = states;
 		this.executor = executor;
 		this.callWatchdog = callWatchdog;
+		this.configBinder = configBinder;
 	}
 
 	RuntimeSettings settings() {
