@@ -2,6 +2,7 @@ package dev.ekuiper.plugin.demo;
 
 import java.util.List;
 
+import dev.ekuiper.plugin.binding.ConfigBinder;
 import dev.ekuiper.plugin.descriptor.ArgumentDescriptor;
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
 import dev.ekuiper.plugin.descriptor.PropertyDescriptor;
@@ -27,9 +28,12 @@ class PluginDescriptorTests {
 	@Autowired
 	private PluginDefinition definition;
 
+	@Autowired
+	private ConfigBinder binder;
+
 	@Test
 	void symbolsAreDescribedWithTheirKind() {
-		PluginDescriptor descriptor = PluginDescriptor.describe(this.definition);
+		PluginDescriptor descriptor = PluginDescriptor.describe(this.definition, this.binder);
 		assertThat(descriptor.name()).isEqualTo("demo");
 		assertThat(descriptor.sources()).extracting(SymbolDescriptor::name)
 			.containsExactlyInAnyOrder("pyjson", "sensor");
@@ -42,11 +46,11 @@ class PluginDescriptorTests {
 	}
 
 	@Test
-	void configDefaultsComeFromTheConfigRecords() {
-		PluginDescriptor descriptor = PluginDescriptor.describe(this.definition);
+	void configDefaultsComeFromTheDefaultValuesOfTheConfigRecords() {
+		PluginDescriptor descriptor = PluginDescriptor.describe(this.definition, this.binder);
 		assertThat(symbol(descriptor.sources(), "sensor").properties())
 			.extracting(PropertyDescriptor::name, PropertyDescriptor::type, PropertyDescriptor::defaultValue)
-			.containsExactly(tuple("period", "int", 1000),
+			.containsExactly(tuple("period", "string", "1s"),
 					tuple("sensors", "list_string", List.of("sensor-1", "sensor-2")),
 					tuple("minTemperature", "float", 18.0), tuple("maxTemperature", "float", 26.0),
 					tuple("minHumidity", "float", 30.0), tuple("maxHumidity", "float", 60.0), tuple("seed", "int", 0L));
@@ -54,11 +58,14 @@ class PluginDescriptorTests {
 			.extracting(PropertyDescriptor::name, PropertyDescriptor::defaultValue)
 			.containsExactly(tuple("path", "demo.jsonl"));
 		assertThat(symbol(descriptor.sources(), "pyjson").properties()).isEmpty();
+		assertThat(descriptor.sources()).flatExtracting(SymbolDescriptor::properties)
+			.extracting(PropertyDescriptor::problem)
+			.containsOnlyNulls();
 	}
 
 	@Test
 	void functionsListTheArgumentsTheirSignaturesDeclare() {
-		PluginDescriptor descriptor = PluginDescriptor.describe(this.definition);
+		PluginDescriptor descriptor = PluginDescriptor.describe(this.definition, this.binder);
 		assertThat(symbol(descriptor.functions(), "c2f").arguments())
 			.containsExactly(new ArgumentDescriptor("celsius", "number", false, false));
 		assertThat(symbol(descriptor.functions(), "stats").arguments())

@@ -2,6 +2,8 @@ package dev.ekuiper.plugin.autoconfigure;
 
 import java.nio.file.Path;
 
+import dev.ekuiper.plugin.binding.ConfigBinder;
+import dev.ekuiper.plugin.binding.boot.BootConfigBinder;
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
 import dev.ekuiper.plugin.runtime.PluginDefinition;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
@@ -27,8 +29,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Serves the application's {@code Source}, {@code Sink} and {@code Function} beans to
- * eKuiper as a portable plugin. Backs off when the application defines its own
- * {@link PluginDefinition} or {@link PluginRuntime}.
+ * eKuiper as a portable plugin, binding their configurations with Spring Boot's rules
+ * ({@link BootConfigBinder}). Backs off when the application defines its own
+ * {@link PluginDefinition}, {@link PluginRuntime} or {@link ConfigBinder}.
  */
 @AutoConfiguration
 @ConditionalOnClass(PluginRuntime.class)
@@ -46,9 +49,15 @@ public final class EkuiperPluginAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ConfigBinder ekuiperConfigBinder(ConfigurableApplicationContext context) {
+		return new BootConfigBinder(context.getClassLoader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	PluginRuntime ekuiperPluginRuntime(PluginDefinition definition, EkuiperPluginProperties properties,
-			ObjectProvider<RuntimeObserver> observers, ObjectProvider<ApplicationArguments> arguments,
-			ConfigurableApplicationContext context) {
+			ConfigBinder configBinder, ObjectProvider<RuntimeObserver> observers,
+			ObjectProvider<ApplicationArguments> arguments, ConfigurableApplicationContext context) {
 		RuntimeSettings settings = RuntimeSettings.defaults()
 			.withSocketDirectory(properties.socketDirectory())
 			.withSendTimeout(properties.sendTimeout())
@@ -59,7 +68,7 @@ public final class EkuiperPluginAutoConfiguration {
 			.withWatchParent(properties.watchParent())
 			.withProcessArgument(processArgument(arguments.getIfAvailable()));
 		PluginRuntime runtime = new PluginRuntime(definition, settings,
-				CompositeRuntimeObserver.of(observers.orderedStream().toList()));
+				CompositeRuntimeObserver.of(observers.orderedStream().toList()), configBinder);
 		Supervision.fromEnvironment(System.getenv()).ifPresent(runtime::supervisedBy);
 		if (properties.exitOnHostLoss()) {
 			runtime.onHostLost(() -> System.exit(SpringApplication.exit(context)));
@@ -79,8 +88,10 @@ public final class EkuiperPluginAutoConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(PluginDescriptor.DESCRIBE_TO_PROPERTY)
-	PluginDescriptorWriter ekuiperPluginDescriptorWriter(PluginDefinition definition, Environment environment) {
-		return new PluginDescriptorWriter(definition, Path.of(environment.getRequiredProperty(PluginDescriptor.DESCRIBE_TO_PROPERTY)));
+	PluginDescriptorWriter ekuiperPluginDescriptorWriter(PluginDefinition definition, ConfigBinder configBinder,
+			Environment environment) {
+		return new PluginDescriptorWriter(definition, configBinder,
+				Path.of(environment.getRequiredProperty(PluginDescriptor.DESCRIBE_TO_PROPERTY)));
 	}
 
 	/** Matches unless the application runs in describe mode. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
+import dev.ekuiper.plugin.binding.ConfigBinder;
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
 import dev.ekuiper.plugin.runtime.PluginDefinition;
 
@@ -18,17 +19,20 @@ final class PluginDescriptorWriter implements SmartInitializingSingleton {
 
 	private final PluginDefinition definition;
 
+	private final ConfigBinder configBinder;
+
 	private final Path target;
 
-	PluginDescriptorWriter(PluginDefinition definition, Path target) {
+	PluginDescriptorWriter(PluginDefinition definition, ConfigBinder configBinder, Path target) {
 		this.definition = definition;
+		this.configBinder = configBinder;
 		this.target = target;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		try {
-			PluginDescriptor.describe(this.definition).write(this.target);
+			PluginDescriptor.describe(this.definition, this.configBinder).write(this.target);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the plugin descriptor to " + this.target, ex);

@@ -13,6 +13,7 @@ import dev.ekuiper.plugin.api.FunctionSignature;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.Source;
 import dev.ekuiper.plugin.api.Symbol;
+import dev.ekuiper.plugin.binding.ConfigBinder;
 import dev.ekuiper.plugin.protocol.Json;
 import dev.ekuiper.plugin.runtime.PluginDefinition;
 import tools.jackson.databind.SerializationFeature;
@@ -37,16 +38,18 @@ public record PluginDescriptor(String name, List<SymbolDescriptor> sources, List
 	 * Describes a plugin. Each source and sink factory is called once to learn the
 	 * instance's configuration type; nothing is configured or opened.
 	 * @param definition the plugin
+	 * @param binder the binder the runtime binds configurations with; it gives the
+	 * defaults
 	 * @return the descriptor
 	 */
-	public static PluginDescriptor describe(PluginDefinition definition) {
+	public static PluginDescriptor describe(PluginDefinition definition, ConfigBinder binder) {
 		List<SymbolDescriptor> sources = new ArrayList<>();
 		for (Map.Entry<String, Supplier<? extends Source<?>>> entry : definition.sources().entrySet()) {
-			sources.add(symbol(definition, entry.getKey(), entry.getValue().get(), Source.class));
+			sources.add(symbol(definition, entry.getKey(), entry.getValue().get(), Source.class, binder));
 		}
 		List<SymbolDescriptor> sinks = new ArrayList<>();
 		for (Map.Entry<String, Supplier<? extends Sink<?>>> entry : definition.sinks().entrySet()) {
-			sinks.add(symbol(definition, entry.getKey(), entry.getValue().get(), Sink.class));
+			sinks.add(symbol(definition, entry.getKey(), entry.getValue().get(), Sink.class, binder));
 		}
 		List<SymbolDescriptor> functions = new ArrayList<>();
 		for (Map.Entry<String, Function> entry : definition.functions().entrySet()) {
@@ -81,10 +84,10 @@ public record PluginDescriptor(String name, List<SymbolDescriptor> sources, List
 	}
 
 	private static SymbolDescriptor symbol(PluginDefinition definition, String name, Object instance,
-			Class<?> symbolInterface) {
+			Class<?> symbolInterface, ConfigBinder binder) {
 		Class<?> type = ConfigSchema.configType(instance.getClass(), symbolInterface);
 		return new SymbolDescriptor(name, description(definition, name, instance),
-				(type != null) ? type.getName() : null, ConfigSchema.properties(type), false);
+				(type != null) ? type.getName() : null, ConfigSchema.properties(type, binder), false);
 	}
 
 	/** Lists a function's declared arguments; none for {@link FunctionSignature#ANY}. */

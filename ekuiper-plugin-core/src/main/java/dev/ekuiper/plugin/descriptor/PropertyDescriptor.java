@@ -5,9 +5,24 @@ package dev.ekuiper.plugin.descriptor;
  *
  * @param name the property key, as eKuiper passes it
  * @param type eKuiper's type name: {@code string}, {@code int}, {@code float}, {@code bool},
- * {@code list_string} or {@code object}
- * @param defaultValue the default, or {@code null} when there is none
+ * {@code list_string}, {@code list_int} or {@code object}
+ * @param defaultValue the default as eKuiper's files write it (a {@code Duration} as
+ * {@code 1s}, an enum by name, a nested type as a map), or {@code null} when there is none
  * @param description a one-line description, possibly empty
+ * @param problem why the property cannot be fully described (its type has no eKuiper
+ * name, or its default cannot be written), or {@code null} when it can
  */
-public record PropertyDescriptor(String name, String type, Object defaultValue, String description) {
+public record PropertyDescriptor(String name, String type, Object defaultValue, String description, String problem) {
+
+	/**
+	 * Describes a property that can be fully described.
+	 * @param name the property key
+	 * @param type eKuiper's type name
+	 * @param defaultValue the default, or {@code null}
+	 * @param description a one-line description, possibly empty
+	 */
+	public PropertyDescriptor(String name, String type, Object defaultValue, String description) {
+		this(name, type, defaultValue, description, null);
+	}
+
 }

@@ -22,6 +22,8 @@ import java.util.function.Supplier;
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.Source;
+import dev.ekuiper.plugin.binding.ConfigBinder;
+import dev.ekuiper.plugin.binding.JacksonConfigBinder;
 import dev.ekuiper.plugin.descriptor.ConfigSchema;
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
 import dev.ekuiper.plugin.nng.NngException;
@@ -59,6 +61,8 @@ public final class PluginRuntime implements AutoCloseable {
 
 	private final RuntimeObserver observer;
 
+	private final ConfigBinder configBinder;
+
 	private final Channels channels;
 
 	private final Map<String, SymbolState> states = new LinkedHashMap<>();
@@ -88,15 +92,29 @@ public final class PluginRuntime implements AutoCloseable {
 	private boolean replayJournal;
 
 	/**
-	 * Creates a runtime; nothing connects until {@link #start()}.
+	 * Creates a runtime that binds configurations with a {@link JacksonConfigBinder};
+	 * nothing connects until {@link #start()}.
 	 * @param definition the plugin
 	 * @param settings how to behave
 	 * @param observer metrics hooks, or {@link RuntimeObserver#NONE}
 	 */
 	public PluginRuntime(PluginDefinition definition, RuntimeSettings settings, RuntimeObserver observer) {
+		this(definition, settings, observer, new JacksonConfigBinder());
+	}
+
+	/**
+	 * Creates a runtime; nothing connects until {@link #start()}.
+	 * @param definition the plugin
+	 * @param settings how to behave
+	 * @param observer metrics hooks, or {@link RuntimeObserver#NONE}
+	 * @param configBinder binds the configuration of each source and sink it starts
+	 */
+	public PluginRuntime(PluginDefinition definition, RuntimeSettings settings, RuntimeObserver observer,
+			ConfigBinder configBinder) {
 		this.definition = definition;
 		this.settings = settings;
 		this.observer = observer;
+		this.configBinder = configBinder;
 		this.channels = new Channels(settings.socketDirectory());
 		definition.sources().keySet().forEach((name) -> addState(PluginType.SOURCE, name));
 		definition.sinks().keySet().forEach((name) -> addState(PluginType.SINK, name));
@@ -121,7 +139,7 @@ public final class PluginRuntime implements AutoCloseable {
 	public static void serve(PluginDefinition definition, String... args) throws IOException, InterruptedException {
 		String describeTo = System.getProperty(PluginDescriptor.DESCRIBE_TO_PROPERTY);
 		if (describeTo != null) {
-			PluginDescriptor.describe(definition).write(Path.of(describeTo));
+			PluginDescriptor.describe(definition, new JacksonConfigBinder()).write(Path.of(describeTo));
 			return;
 		}
 		RuntimeSettings settings = RuntimeSettings.defaults()
@@ -560,7 +578,8 @@ public final class PluginRuntime implements AutoCloseable {
 			this.callWatchdog = new CallWatchdog("ekuiper-call-watchdog-" + id,
 					PluginRuntime.this.settings.functionTimeout());
 			this.setup = new Setup(PluginRuntime.this.settings, PluginRuntime.this.observer,
-					PluginRuntime.this.states::get, this.setupExecutor, this.callWatchdog);
+					PluginRuntime.this.states::get, this.setupExecutor, this.callWatchdog,
+					PluginRuntime.this.configBinder);
 			this.parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
 			Supervision supervised = PluginRuntime.this.supervision;
 			this.hostPid = (supervised != null) ? supervised.hostPid() : -1;

@@ -7,6 +7,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.ekuiper.plugin.binding.ConfigBinder;
+import dev.ekuiper.plugin.binding.ConfigBindingException;
 import dev.ekuiper.plugin.protocol.PluginType;
 import dev.ekuiper.plugin.protocol.Texts;
 
@@ -34,13 +36,16 @@ final class Setup {
 
 	private final CallWatchdog callWatchdog;
 
+	private final ConfigBinder configBinder;
+
 	Setup(RuntimeSettings settings, RuntimeObserver observer, java.util.function.Function<String, SymbolState> states,
-			ExecutorService executor, CallWatchdog callWatchdog) {
+			ExecutorService executor, CallWatchdog callWatchdog, ConfigBinder configBinder) {
 		this.settings = settings;
 		this.observer = observer;
 		this.states = states;
 		this.executor = executor;
 		this.callWatchdog = callWatchdog;
+		this.configBinder = configBinder;
 	}
 
 	RuntimeSettings settings() {
@@ -61,20 +66,31 @@ final class Setup {
 	}
 
 	/**
-	 * Binds a source's or sink's configuration.
-	 * @param config the host's properties
-	 * @param type the configuration type, or {@code null} for the map
-	 * @param symbol names the symbol in errors, e.g. {@code source 'x'}
+	 * Binds a source's or sink's configuration to its configuration type.
+	 * @param symbol names the symbol in errors, e.g. {@code source 'sensor'}
 	 * @param ruleId the rule it starts for
-	 * @return the bound configuration
-	 * @throws StartException worded as every start failure, with the binding's detail
+	 * @param config the host's properties
+	 * @param type the configuration type, or {@code null} for the map itself
+	 * @param secrets masked in the error before any value is shortened
+	 * @return the bound value
+	 * @throws StartException worded as every start failure, with the binding's detail:
+	 * {@code … config failed: property 'period' = 'fast': expected …}
 	 */
-	static Object bind(Map<String, Object> config, Class<?> type, String symbol, String ruleId) throws StartException {
-		try {
-			return ConfigBinder.bind(config, type, symbol);
+	Object bind(String symbol, String ruleId, Map<String, Object> config, Class<?> type, Secrets secrets)
+			throws StartException {
+		if (type == null) {
+			return config;
 		}
-		catch (StartException ex) {
-			throw StartException.failed(symbol, ruleId, "config", ex.getMessage(), null);
+		try {
+			return this.configBinder.bind(config, type);
+		}
+		catch (ConfigBindingException ex) {
+			throw StartException.failed(symbol, ruleId, "config", ex.detail(secrets::redact), null);
+		}
+		catch (RuntimeException ex) {
+			// A binder that breaks its contract still fails only this rule.
+			throw StartException.failed(symbol, ruleId, "config", Texts.clip(secrets.redact(Texts.typed(ex))),
+					secrets.isEmpty() ? ex : null);
 		}
 	}
 

@@ -173,8 +173,8 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		catch (ProtocolException ex) {
 			throw StartException.failed(what, meta.ruleId(), "config", ex.getMessage(), null);
 		}
-		Object bound = Setup.bind(config, ConfigSchema.configType(sink.getClass(), Sink.class), what,
-				meta.ruleId());
+		Object bound = setup.bind(what, meta.ruleId(), config, ConfigSchema.configType(sink.getClass(), Sink.class),
+				secrets);
 		RuntimeSettings settings = setup.settings();
 		PullSocket pull = new PullSocket();
 		PushSocket ack = null;

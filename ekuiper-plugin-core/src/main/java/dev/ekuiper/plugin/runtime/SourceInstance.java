@@ -77,7 +77,8 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 			Map<String, Object> config, Secrets secrets, String url) throws StartException {
 		Source<Object> source = (Source<Object>) created;
 		String what = "source '" + symbol + "'";
-		Object bound = Setup.bind(config, ConfigSchema.configType(source.getClass(), Source.class), what, meta.ruleId());
+		Object bound = setup.bind(what, meta.ruleId(), config, ConfigSchema.configType(source.getClass(), Source.class),
+				secrets);
 		setup.run(what, meta.ruleId(), "configure", secrets, () -> source.configure(bound));
 		PushSocket push = new PushSocket();
 		try {

@@ -7,12 +7,14 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
+import dev.ekuiper.plugin.descriptor.PropertyDescriptor;
 import dev.ekuiper.plugin.descriptor.SymbolDescriptor;
 
 /**
  * Checks a plugin descriptor before anything is generated from it: the plugin name the
  * build uses must be the one the application serves under, and every name must make a
- * safe file name.
+ * safe file name. Properties eKuiper reads itself, and properties the application could
+ * not describe, are warned about.
  */
 final class DescriptorChecks {
 
@@ -94,7 +96,21 @@ final class DescriptorChecks {
 				.filter((property) -> HOST_SOURCE_PROPERTIES.contains(property.name()))
 				.forEach((property) -> warnings.accept(reserved(source.name(), property.name())));
 		}
+		descriptor.sources().forEach((symbol) -> warnUndescribed("source", symbol, warnings));
+		descriptor.sinks().forEach((symbol) -> warnUndescribed("sink", symbol, warnings));
 		return name;
+	}
+
+	/** Warns about each property the application could not describe, saying what the files show instead. */
+	private static void warnUndescribed(String kind, SymbolDescriptor symbol, Consumer<String> warnings) {
+		for (PropertyDescriptor property : symbol.properties()) {
+			if (property.problem() != null) {
+				warnings.accept("The " + kind + " '" + symbol.name() + "' has a property '" + property.name()
+						+ "' that cannot be described: " + property.problem() + ". The generated files show it as "
+						+ "a " + property.type() + ((property.defaultValue() != null) ? "" : " without default")
+						+ "; add " + kind + "s/" + symbol.name() + ".json to src/main/ekuiper to describe it by hand.");
+			}
+		}
 	}
 
 	private static String reserved(String source, String property) {

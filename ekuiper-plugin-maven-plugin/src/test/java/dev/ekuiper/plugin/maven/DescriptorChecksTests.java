@@ -77,4 +77,24 @@ class DescriptorChecksTests {
 			.satisfies((warning) -> assertThat(warning).contains("'sensor'", "'interval'", "rate limiter"));
 	}
 
+	@Test
+	void pluginNameWhenAPropertyCannotBeDescribedShouldWarn() throws Exception {
+		List<PropertyDescriptor> properties = List.of(new PropertyDescriptor("factory", "string", null, "",
+				"its type java.util.function.Supplier<java.lang.String> has no eKuiper type"),
+				new PropertyDescriptor("period", "int", 1000, ""));
+		SymbolDescriptor sensor = new SymbolDescriptor("sensor", "", "Config", properties, false);
+		SymbolDescriptor sink = new SymbolDescriptor("store", "", "Config",
+				List.of(new PropertyDescriptor("url", "string", null, "", "its default is unknown")), false);
+		PluginDescriptor descriptor = new PluginDescriptor("sam", List.of(sensor), List.of(sink), List.of());
+		DescriptorChecks.pluginName(descriptor, null, this.warnings::add);
+		assertThat(this.warnings).containsExactly(
+				"The source 'sensor' has a property 'factory' that cannot be described: its type "
+						+ "java.util.function.Supplier<java.lang.String> has no eKuiper type. The generated files show "
+						+ "it as a string without default; add sources/sensor.json to src/main/ekuiper to describe it "
+						+ "by hand.",
+				"The sink 'store' has a property 'url' that cannot be described: its default is unknown. The "
+						+ "generated files show it as a string without default; add sinks/store.json to "
+						+ "src/main/ekuiper to describe it by hand.");
+	}
+
 }

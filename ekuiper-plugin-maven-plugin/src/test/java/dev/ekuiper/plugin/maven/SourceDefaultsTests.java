@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.ekuiper.plugin.binding.JacksonConfigBinder;
+import dev.ekuiper.plugin.descriptor.ConfigSchema;
 import dev.ekuiper.plugin.descriptor.PropertyDescriptor;
 import dev.ekuiper.plugin.descriptor.SymbolDescriptor;
 import org.junit.jupiter.api.Test;
@@ -72,8 +74,32 @@ class SourceDefaultsTests {
 		assertThat(SourceDefaults.mapper().readTree(yaml).get("default").isObject()).isTrue();
 	}
 
+	@Test
+	void renderOfAConfigTypeWithPrimitivesShouldWriteTheDefaultsTheBinderGives() {
+		SymbolDescriptor source = new SymbolDescriptor("poll", "", Polling.class.getName(),
+				ConfigSchema.properties(Polling.class, new JacksonConfigBinder()), false);
+		assertThat(text(source)).endsWith("default:\n  batch: 0\n  append: false\n  ratio: 0.0\n  period: \"2s\"\n");
+	}
+
 	private static String text(SymbolDescriptor source) {
 		return new String(SourceDefaults.render(source), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A configuration with primitives and a defaulted duration.
+	 *
+	 * @param batch unset: 0
+	 * @param append unset: false
+	 * @param ratio unset: 0.0
+	 * @param period defaulted
+	 * @param topic no default
+	 */
+	record Polling(int batch, boolean append, double ratio, java.time.Duration period, String topic) {
+
+		Polling {
+			period = (period != null) ? period : java.time.Duration.ofSeconds(2);
+		}
+
 	}
 
 }

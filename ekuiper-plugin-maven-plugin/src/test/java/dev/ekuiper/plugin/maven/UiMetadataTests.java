@@ -2,13 +2,16 @@ package dev.ekuiper.plugin.maven;
 
 import java.util.List;
 
+import dev.ekuiper.plugin.binding.JacksonConfigBinder;
 import dev.ekuiper.plugin.descriptor.ArgumentDescriptor;
+import dev.ekuiper.plugin.descriptor.ConfigSchema;
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
 import dev.ekuiper.plugin.descriptor.SymbolDescriptor;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for {@link UiMetadata}.
@@ -56,6 +59,18 @@ class UiMetadataTests {
 		assertThat(tags.get("type").asString()).isEqualTo("list_string");
 		assertThat(tags.get("default").isArray()).isTrue();
 		assertThat(tags.get("default")).isEmpty();
+	}
+
+	@Test
+	void sourceOfAConfigTypeWithPrimitivesShouldGiveThemTheirDefaultsAndTypes() {
+		SymbolDescriptor source = new SymbolDescriptor("poll", "", SourceDefaultsTests.Polling.class.getName(),
+				ConfigSchema.properties(SourceDefaultsTests.Polling.class, new JacksonConfigBinder()), false);
+		JsonNode fields = read(this.metadata.source(source)).get("properties").get("default");
+		assertThat(fields).extracting((field) -> field.get("name").asString(), (field) -> field.get("type").asString(),
+				(field) -> field.get("optional").asBoolean(), (field) -> String.valueOf(field.get("default")))
+			.containsExactly(tuple("batch", "int", true, "0"), tuple("append", "bool", true, "false"),
+					tuple("ratio", "float", true, "0.0"), tuple("period", "string", true, "\"2s\""),
+					tuple("topic", "string", false, "null"));
 	}
 
 	@Test

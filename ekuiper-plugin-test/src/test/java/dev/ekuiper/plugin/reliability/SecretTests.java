@@ -90,7 +90,7 @@ class SecretTests extends RuntimeTestSupport {
 			.isThrownBy(() -> this.host.startSink("vault", "rule1", "vault_0", Map.of("pin", PIN, "password", PASSWORD)))
 			.satisfies((ex) -> assertThat(ex.answer())
 				.isEqualTo("cannot start sink 'vault' for rule 'rule1': config failed: "
-						+ "Invalid config for sink 'vault': property 'pin': '******' is not a valid Integer"));
+						+ "property 'pin' = '******': expected a whole number (int)"));
 	}
 
 	@Test

@@ -100,7 +100,7 @@ class BadInputTests extends RuntimeTestSupport {
 		cases.add(Arguments.of("config of the wrong type",
 				Commands.command("start", "source", "probe", "rule1", "s", Map.of("count", "many")),
 				"cannot start source 'probe' for rule 'rule1': config failed: "
-						+ "Invalid config for source 'probe': property 'count': 'many' is not a valid Integer"));
+						+ "property 'count' = 'many': expected a whole number (int)"));
 		cases.add(Arguments.of("oversize command",
 				Commands.command("start", "source", "probe", "rule1", "s", Map.of("pad", "x".repeat(LIMIT))),
 				"Command of " + (LIMIT + 166) + " bytes exceeds the limit of " + LIMIT + " bytes"));

@@ -130,17 +130,17 @@ class SinkAckTests extends RuntimeTestSupport {
 			.isThrownBy(() -> this.host.startSink("probe", "rule1", "probe_0", Map.of("delay", "soon")))
 			.satisfies((ex) -> assertThat(ex.answer())
 				.isEqualTo("cannot start sink 'probe' for rule 'rule1': config failed: "
-						+ "Invalid config for sink 'probe': property 'delay': 'soon' is not a valid Long"));
+						+ "property 'delay' = 'soon': expected a whole number (long)"));
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> this.host.startSource("probe", "rule1", "s", Map.of("size", Map.of("bytes", 3))))
 			.satisfies((ex) -> assertThat(ex.answer())
 				.isEqualTo("cannot start source 'probe' for rule 'rule1': config failed: "
-						+ "Invalid config for source 'probe': property 'size': cannot be read as Integer"));
+						+ "property 'size' = {\"bytes\":3}: expected a whole number (int)"));
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> this.host.startSource("probe", "rule1", "s", Map.of("count", -2)))
 			.satisfies((ex) -> assertThat(ex.answer())
 				.isEqualTo("cannot start source 'probe' for rule 'rule1': config failed: "
-						+ "Invalid config for source 'probe': count must not be below -1, got -2"));
+						+ "count must not be below -1, got -2"));
 		assertThat(this.probes.sinksCreated.get() + this.probes.sourcesCreated.get()).isEqualTo(3);
 		assertThat(this.probes.sinkConfigs).isEmpty();
 		assertStillServing();

@@ -1,15 +1,24 @@
 package dev.ekuiper.plugin.demo.sensor;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotEmpty;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of the {@code sensor} source, bound from the stream's properties. Missing
- * properties take the defaults set here, which also become {@code sources/sensor.yaml}.
+ * Configuration of the {@code sensor} source, bound from the stream's properties with
+ * Spring Boot's rules: {@code period} reads {@code 500ms}, {@code 2s} or {@code PT1M},
+ * missing properties take their {@code @DefaultValue}, which also becomes
+ * {@code sources/sensor.yaml}, and the constraints are checked before the source starts.
  *
- * @param period milliseconds between two readings of each sensor (not {@code interval},
- * which eKuiper reads itself for every source and turns into a rate limiter)
+ * @param period time between two readings of each sensor (not {@code interval}, which
+ * eKuiper reads itself for every source and turns into a rate limiter)
  * @param sensors ids of the simulated sensors
  * @param minTemperature lowest temperature, in degrees Celsius
  * @param maxTemperature highest temperature, in degrees Celsius
@@ -17,38 +26,29 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * @param maxHumidity highest relative humidity, in percent
  * @param seed seed of the simulation for repeatable readings, or 0 for a random one
  */
+@Validated
 public record SensorConfig(
-		@JsonPropertyDescription("Milliseconds between two readings of each sensor") Integer period,
-		@JsonPropertyDescription("Ids of the simulated sensors") List<String> sensors,
-		@JsonPropertyDescription("Lowest temperature, in degrees Celsius") Double minTemperature,
-		@JsonPropertyDescription("Highest temperature, in degrees Celsius") Double maxTemperature,
-		@JsonPropertyDescription("Lowest relative humidity, in percent") Double minHumidity,
-		@JsonPropertyDescription("Highest relative humidity, in percent") Double maxHumidity,
-		@JsonPropertyDescription("Seed of the simulation for repeatable readings, or 0 for a random one") Long seed) {
+		@JsonPropertyDescription("Time between two readings of each sensor, such as 500ms or 2s")
+		@DefaultValue("1s") Duration period,
+		@JsonPropertyDescription("Ids of the simulated sensors")
+		@DefaultValue({ "sensor-1", "sensor-2" }) @NotEmpty List<String> sensors,
+		@JsonPropertyDescription("Lowest temperature, in degrees Celsius")
+		@DefaultValue("18.0") double minTemperature,
+		@JsonPropertyDescription("Highest temperature, in degrees Celsius")
+		@DefaultValue("26.0") double maxTemperature,
+		@JsonPropertyDescription("Lowest relative humidity, in percent")
+		@DefaultValue("30.0") @DecimalMin("0") double minHumidity,
+		@JsonPropertyDescription("Highest relative humidity, in percent")
+		@DefaultValue("60.0") @DecimalMax("100") double maxHumidity,
+		@JsonPropertyDescription("Seed of the simulation for repeatable readings, or 0 for a random one") long seed) {
 
 	/**
-	 * Applies the defaults to missing properties.
-	 */
-	public SensorConfig {
-		period = (period != null) ? period : 1000;
-		sensors = (sensors != null) ? List.copyOf(sensors) : List.of("sensor-1", "sensor-2");
-		minTemperature = (minTemperature != null) ? minTemperature : 18.0;
-		maxTemperature = (maxTemperature != null) ? maxTemperature : 26.0;
-		minHumidity = (minHumidity != null) ? minHumidity : 30.0;
-		maxHumidity = (maxHumidity != null) ? maxHumidity : 60.0;
-		seed = (seed != null) ? seed : 0L;
-	}
-
-	/**
-	 * Checks that the values make sense together.
+	 * Checks what one constraint cannot: the period and the ranges.
 	 * @throws IllegalArgumentException naming the property at fault
 	 */
 	void validate() {
-		if (this.period <= 0) {
+		if (this.period.isNegative() || this.period.isZero()) {
 			throw new IllegalArgumentException("period must be positive, got " + this.period);
-		}
-		if (this.sensors.isEmpty()) {
-			throw new IllegalArgumentException("sensors must name at least one sensor");
 		}
 		if (this.minTemperature > this.maxTemperature) {
 			throw new IllegalArgumentException("minTemperature " + this.minTemperature

@@ -8,7 +8,7 @@ import dev.ekuiper.plugin.api.SourceContext;
 
 /**
  * The {@code sensor} source: simulated temperature and humidity sensors, one record per
- * sensor every {@code period} milliseconds. A fresh instance serves each rule.
+ * sensor every {@code period}. A fresh instance serves each rule.
  */
 public class SensorSource implements Source<SensorConfig> {
 
@@ -33,9 +33,9 @@ public class SensorSource implements Source<SensorConfig> {
 	@Override
 	public void open(SourceContext context) throws InterruptedException {
 		SensorSimulator simulator = new SensorSimulator(this.config, this.clock);
-		Duration period = Duration.ofMillis(this.config.period());
-		context.logger().info("Simulating sensors {} every {} ms for rule {}", this.config.sensors(),
-				this.config.period(), context.ruleId());
+		Duration period = this.config.period();
+		context.logger().info("Simulating sensors {} every {} for rule {}", this.config.sensors(), period,
+				context.ruleId());
 		while (context.isRunning()) {
 			for (SensorReading reading : simulator.tick()) {
 				context.emit(reading);

@@ -25,8 +25,11 @@ import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.Source;
 import dev.ekuiper.plugin.api.Symbol;
+import dev.ekuiper.plugin.binding.ConfigBinder;
 import dev.ekuiper.plugin.demo.DemoApplication;
+import dev.ekuiper.plugin.descriptor.ConfigSchema;
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
+import dev.ekuiper.plugin.descriptor.PropertyDescriptor;
 import dev.ekuiper.plugin.descriptor.SymbolDescriptor;
 import dev.ekuiper.plugin.protocol.Json;
 import org.apache.commons.compress.archivers.zip.UnixStat;
@@ -74,6 +77,8 @@ class DemoZipContentsIT {
 
 	private PluginDescriptor descriptor;
 
+	private ConfigBinder binder;
+
 	private final Map<String, SymbolBean> sources = new LinkedHashMap<>();
 
 	private final Map<String, SymbolBean> sinks = new LinkedHashMap<>();
@@ -95,6 +100,7 @@ class DemoZipContentsIT {
 					"ekuiper.plugin.exit-on-host-loss=false")
 			.run()) {
 			assertThat(context.getEnvironment().getProperty("ekuiper.plugin.name")).isEqualTo(PLUGIN);
+			this.binder = context.getBean(ConfigBinder.class);
 			collectSymbolBeans(context, Source.class, this.sources);
 			collectSymbolBeans(context, Sink.class, this.sinks);
 			collectSymbolBeans(context, Function.class, this.functions);
@@ -179,6 +185,17 @@ class DemoZipContentsIT {
 	}
 
 	@Test
+	void sensorYamlHoldsTheDefaultValuesOfItsConfigRecord() throws IOException {
+		Map<String, Object> defaults = new Yaml().<Map<String, Map<String, Object>>>load(text("sources/sensor.yaml"))
+			.get("default");
+		assertThat(defaults).containsEntry("period", "1s")
+			.containsEntry("sensors", List.of("sensor-1", "sensor-2"))
+			.containsEntry("minTemperature", 18.0)
+			.containsEntry("maxHumidity", 60.0)
+			.containsEntry("seed", 0);
+	}
+
+	@Test
 	void everySymbolHasUiMetadataNamingIt() {
 		for (SymbolBean source : this.sources.values()) {
 			JsonNode metadata = json("sources/" + source.name() + ".json");
@@ -248,26 +265,19 @@ class DemoZipContentsIT {
 		assertThat(metadata.path("node").path("label").path("en_US").asString()).isEqualTo(symbol.name());
 	}
 
-	/** The defaults a config type has: an empty map bound to it, as the runtime binds one. */
-	private static JsonNode defaultsOf(Class<?> configType) {
+	/** The defaults a config type has: what the application's binder binds an empty map to. */
+	private JsonNode defaultsOf(Class<?> configType) {
 		ObjectNode defaults = Json.mapper().createObjectNode();
-		if (configType != null) {
-			JsonNode bound = Json.mapper().valueToTree(Json.mapper().convertValue(Map.of(), configType));
-			bound.properties().forEach((property) -> {
-				if (!property.getValue().isNull()) {
-					defaults.set(property.getKey(), property.getValue());
-				}
-			});
+		for (PropertyDescriptor property : ConfigSchema.properties(configType, this.binder)) {
+			if (property.defaultValue() != null) {
+				defaults.set(property.name(), Json.mapper().valueToTree(property.defaultValue()));
+			}
 		}
 		return normalized(defaults);
 	}
 
-	private static List<String> propertyNames(Class<?> configType) {
-		if (configType == null) {
-			return List.of();
-		}
-		JsonNode bound = Json.mapper().valueToTree(Json.mapper().convertValue(Map.of(), configType));
-		return fieldNames(bound);
+	private List<String> propertyNames(Class<?> configType) {
+		return ConfigSchema.properties(configType, this.binder).stream().map(PropertyDescriptor::name).toList();
 	}
 
 	/** Reads a tree back from its text, so that equal numbers have equal node types. */

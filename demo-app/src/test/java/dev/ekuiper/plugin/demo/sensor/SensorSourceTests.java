@@ -28,7 +28,7 @@ class SensorSourceTests {
 
 	@Test
 	void recordsHaveTheConfiguredShape(EmbeddedHost host) {
-		Map<String, Object> config = Map.of("period", 20, "sensors", List.of("kitchen", "garage"), "minTemperature",
+		Map<String, Object> config = Map.of("period", "20ms", "sensors", List.of("kitchen", "garage"), "minTemperature",
 				-5, "maxTemperature", 5, "minHumidity", 80, "maxHumidity", 90, "seed", 42);
 		try (SourceConnection source = host.startSource("sensor", "sensorRule", "sensors", config)) {
 			List<Map<String, Object>> records = new ArrayList<>();
@@ -67,7 +67,12 @@ class SensorSourceTests {
 			.withMessageContaining("period must be positive");
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> host.startSource("sensor", "badRule", "sensors", Map.of("period", "often")))
-			.withMessageContaining("period");
+			.satisfies((ex) -> assertThat(ex.answer())
+				.isEqualTo("source 'sensor': property 'period' = 'often': expected a Duration such as 500ms or PT1S"));
+		assertThatExceptionOfType(HostCommandException.class)
+			.isThrownBy(() -> host.startSource("sensor", "badRule", "sensors", Map.of("maxHumidity", 120)))
+			.satisfies((ex) -> assertThat(ex.answer())
+				.isEqualTo("source 'sensor': property 'maxHumidity' = 120: must be less than or equal to 100"));
 	}
 
 }

@@ -1,0 +1,4 @@
+/**
+ * Tests for configuration binding, and the contract every binder passes.
+ */
+package dev.ekuiper.plugin.binding;

@@ -1,0 +1,54 @@
+package dev.ekuiper.plugin.descriptor;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.ekuiper.plugin.api.Function;
+import dev.ekuiper.plugin.api.FunctionContext;
+import dev.ekuiper.plugin.binding.JacksonConfigBinder;
+import dev.ekuiper.plugin.runtime.PluginDefinition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PluginDescriptor}.
+ */
+class PluginDescriptorTests {
+
+	@Test
+	void describeShouldTakeEachPropertyFromTheConfigSchema() {
+		PluginDefinition definition = PluginDefinition.builder("probe")
+			.source("typed", ConfigSchemaTests.TypedSource::new)
+			.function("noop", new Noop())
+			.build();
+		PluginDescriptor descriptor = PluginDescriptor.describe(definition, new JacksonConfigBinder());
+		assertThat(descriptor.sources()).singleElement().satisfies((source) -> {
+			assertThat(source.configType()).isEqualTo(ConfigSchemaTests.Primitives.class.getName());
+			assertThat(source.properties())
+				.isEqualTo(ConfigSchemaTests.propertiesOf(ConfigSchemaTests.Primitives.class));
+		});
+	}
+
+	@Test
+	void writeAndReadShouldKeepTheProblemsOfProperties(@TempDir Path directory) throws Exception {
+		SymbolDescriptor source = new SymbolDescriptor("typed", "", "Config",
+				List.of(new PropertyDescriptor("factory", "string", null, "", "its type has no eKuiper type"),
+						new PropertyDescriptor("count", "int", 0, "How many")),
+				false);
+		PluginDescriptor descriptor = new PluginDescriptor("probe", List.of(source), List.of(), List.of());
+		descriptor.write(directory.resolve("descriptor.json"));
+		assertThat(PluginDescriptor.read(directory.resolve("descriptor.json"))).isEqualTo(descriptor);
+	}
+
+	static final class Noop implements Function {
+
+		@Override
+		public Object exec(List<Object> args, FunctionContext context) {
+			return null;
+		}
+
+	}
+
+}
