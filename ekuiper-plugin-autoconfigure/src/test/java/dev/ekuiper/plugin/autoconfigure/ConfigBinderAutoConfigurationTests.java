@@ -96,11 +96,13 @@ class ConfigBinderAutoConfigurationTests {
 				assertThatExceptionOfType(HostCommandException.class)
 					.isThrownBy(() -> host.startSource("polling", "rule1", "s1", Map.of("pollPeriod", "fast")))
 					.satisfies((ex) -> assertThat(ex.answer()).isEqualTo(
-							"source 'polling': property 'pollPeriod' = 'fast': expected a Duration such as 500ms or PT1S"));
+							"cannot start source 'polling' for rule 'rule1': config failed: "
+								+ "property 'pollPeriod' = 'fast': expected a Duration such as 500ms or PT1S"));
 				assertThatExceptionOfType(HostCommandException.class)
 					.isThrownBy(() -> host.startSource("polling", "rule1", "s1", Map.of("batch", 0)))
 					.satisfies((ex) -> assertThat(ex.answer())
-						.isEqualTo("source 'polling': property 'batch' = 0: must be greater than or equal to 1"));
+						.isEqualTo("cannot start source 'polling' for rule 'rule1': config failed: "
+							+ "property 'batch' = 0: must be greater than or equal to 1"));
 				assertThat(context.getBean(PollingConfiguration.class).configs).isEmpty();
 			});
 		}
@@ -114,7 +116,8 @@ class ConfigBinderAutoConfigurationTests {
 				assertThatExceptionOfType(HostCommandException.class)
 					.isThrownBy(() -> host.startSource("polling", "rule1", "s1", Map.of("token", List.of(TOKEN))))
 					.satisfies((ex) -> assertThat(ex.answer()).doesNotContain(TOKEN)
-						.isEqualTo("source 'polling': property 'token[0]' = '******': expected a whole number (long)"));
+						.isEqualTo("cannot start source 'polling' for rule 'rule1': config failed: "
+							+ "property 'token[0]' = '******': expected a whole number (long)"));
 			});
 		}
 	}

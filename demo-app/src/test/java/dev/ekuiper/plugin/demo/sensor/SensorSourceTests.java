@@ -68,11 +68,13 @@ class SensorSourceTests {
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> host.startSource("sensor", "badRule", "sensors", Map.of("period", "often")))
 			.satisfies((ex) -> assertThat(ex.answer())
-				.isEqualTo("source 'sensor': property 'period' = 'often': expected a Duration such as 500ms or PT1S"));
+				.isEqualTo("cannot start source 'sensor' for rule 'badRule': config failed: "
+						+ "property 'period' = 'often': expected a Duration such as 500ms or PT1S"));
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> host.startSource("sensor", "badRule", "sensors", Map.of("maxHumidity", 120)))
 			.satisfies((ex) -> assertThat(ex.answer())
-				.isEqualTo("source 'sensor': property 'maxHumidity' = 120: must be less than or equal to 100"));
+				.isEqualTo("cannot start source 'sensor' for rule 'badRule': config failed: "
+						+ "property 'maxHumidity' = 120: must be less than or equal to 100"));
 	}
 
 }
