@@ -47,7 +47,8 @@ class DevModeIT {
 	void sensorRecordsFlowThroughC2fToTheFile() throws Exception {
 		Path file = this.directory.resolve("rows.jsonl");
 		DevModeScenario scenario = new DevModeScenario(
-				Map.of("readings", new DevModeScenario.Stream("sensor", Map.of("period", 50, "sensors", List.of("a", "b")))),
+				Map.of("readings",
+						new DevModeScenario.Stream("sensor", Map.of("period", 50, "sensors", List.of("a", "b")))),
 				List.of(new DevModeScenario.Rule("fahrenheit", "readings", "c2f", List.of("temperature"), 0, "jsonfile",
 						Map.of("path", file.toString()))));
 		List<JsonNode> lines = run(scenario, 4);
@@ -76,11 +77,13 @@ class DevModeIT {
 
 	@Test
 	void anAggregateFunctionGetsAWindowOfRowsWithAListPerArgumentBesideAScalarRule() {
+		DevModeScenario.Rule aggregate = new DevModeScenario.Rule("stats", "readings", "stats",
+				List.of("temperature"), 3, "print", null);
+		DevModeScenario.Rule scalar = new DevModeScenario.Rule("fahrenheit", "readings", "c2f", List.of("temperature"),
+				0, null, null);
 		DevModeScenario scenario = new DevModeScenario(
 				Map.of("readings", new DevModeScenario.Stream("sensor", Map.of("period", 20))),
-				List.of(new DevModeScenario.Rule("stats", "readings", "stats", List.of("temperature"), 3, "print",
-						null), new DevModeScenario.Rule("fahrenheit", "readings", "c2f", List.of("temperature"), 0, null,
-								null)));
+				List.of(aggregate, scalar));
 		List<JsonNode> lines = run(scenario, 6);
 		assertThat(lines).extracting((line) -> line.get("rule").asString()).contains("stats", "fahrenheit");
 		assertThat(lines).filteredOn((line) -> line.get("rule").asString().equals("fahrenheit"))

@@ -175,8 +175,9 @@ final class EkuiperDeployment {
 
 	private static String hint(String message) {
 		if (message.contains("file access denied")) {
-			return ". eKuiper reads file:// URLs only under its data/uploads folder unless basic.allowExternalFileAccess"
-					+ " is true in its kuiper.yaml; set it, or serve the zip with ekuiper.serve.";
+			return ". eKuiper reads file:// URLs only under its data/uploads folder unless "
+					+ "basic.allowExternalFileAccess is true in its kuiper.yaml; set it, or serve the zip with "
+					+ "ekuiper.serve.";
 		}
 		if (message.contains("in internal network")) {
 			return ". eKuiper 2.4 downloads from private addresses only with basic.enablePrivateNet: true in its "

@@ -117,8 +117,8 @@ class DevScenariosTests {
 				""");
 		assertThatExceptionOfType(PackagingException.class)
 			.isThrownBy(() -> DevScenarios.read(file, Descriptors.sam()))
-			.withMessage("Invalid dev mode scenario " + file + ": Rule 'r' reads the stream 't', which is not declared; "
-					+ "streams: [s]");
+			.withMessage("Invalid dev mode scenario " + file
+					+ ": Rule 'r' reads the stream 't', which is not declared; streams: [s]");
 	}
 
 	@Test

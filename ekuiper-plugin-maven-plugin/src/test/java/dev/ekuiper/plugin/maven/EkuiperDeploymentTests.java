@@ -139,7 +139,8 @@ class EkuiperDeploymentTests {
 			String other = server.url().toString().replace("sam.zip", "other.zip");
 			assertThatExceptionOfType(DeploymentException.class)
 				.isThrownBy(() -> deployment().deploy("sam", other))
-				.withMessageContaining("fail to download file " + other + ": cannot download the file with status: 404");
+				.withMessageContaining(
+						"fail to download file " + other + ": cannot download the file with status: 404");
 		}
 	}
 

@@ -40,7 +40,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@code POST /plugins/portables}: {@code handleError(w, err, "Invalid body: Error decoding the portable plugin
  * json", logger)} for a bad body; {@code portableManager.Register(sd)}, whose error is answered with
  * {@code handleError(w, err, "portable plugin create command error", logger)}; then
- * {@code w.WriteHeader(http.StatusCreated)} and {@code fmt.Fprintf(w, "portable plugin %s is created", sd.GetName())}.</li>
+ * {@code w.WriteHeader(http.StatusCreated)} and
+ * {@code fmt.Fprintf(w, "portable plugin %s is created", sd.GetName())}.</li>
  * <li>{@code PUT /plugins/portables/{name}}: {@code portableManager.Delete(name)}, whose error is only logged, then
  * {@code Register(sd)} ({@code "portable plugin update command error"}), then 200 and
  * {@code "portable plugin %s is updated"}.</li>
@@ -68,6 +69,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class StandInEkuiper implements AutoCloseable {
 
 	private static final String PLUGINS = "/plugins/portables";
+
+	/** A {@code PluginStatus} of a running plugin used by no rule. */
+	private static final String RUNNING = "{\"refCount\":{},\"status\":\"running\",\"errMsg\":\"\"}";
 
 	private final HttpServer server;
 
@@ -151,7 +155,7 @@ final class StandInEkuiper implements AutoCloseable {
 					text(exchange, 405, "");
 				}
 				else if (this.installed.containsKey(name)) {
-					json(exchange, 200, JsonFiles.mapper().readTree("{\"refCount\":{},\"status\":\"running\",\"errMsg\":\"\"}"));
+					json(exchange, 200, JsonFiles.mapper().readTree(RUNNING));
 				}
 				else {
 					error(exchange, 404, 1002, "portable plugin " + name + " not found: not found");

@@ -109,7 +109,8 @@ public record DevModeScenario(Map<String, Stream> streams, List<Rule> rules) {
 			return from(MAPPER.readValue(Files.readAllBytes(file), Object.class), file.toString());
 		}
 		catch (IOException | JacksonException ex) {
-			throw new IllegalArgumentException("Cannot read the dev mode scenario " + file + ": " + ex.getMessage(), ex);
+			throw new IllegalArgumentException("Cannot read the dev mode scenario " + file + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 
