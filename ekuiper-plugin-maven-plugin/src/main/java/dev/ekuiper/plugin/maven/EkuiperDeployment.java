@@ -149,11 +149,16 @@ final class EkuiperDeployment {
 		}
 	}
 
+	/**
+	 * Says that eKuiper cannot be reached, without the cause: the client's exceptions
+	 * carry no message of their own, which Maven would show as bare class names.
+	 */
 	private DeploymentException unreachable(IOException ex) {
-		String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		String reason = (ex.getMessage() != null) ? ex.getMessage()
+				: (ex instanceof ConnectException) ? "connection refused" : ex.getClass().getSimpleName();
 		return new DeploymentException("eKuiper is not reachable at " + this.base + " (" + reason + "). Is it "
 				+ "running, with its REST API (port 9081 by default) open to this machine? Set ekuiper.url to its "
-				+ "address.", ex);
+				+ "address.");
 	}
 
 	private DeploymentException refused(String name, String action, HttpResponse<String> answer) {

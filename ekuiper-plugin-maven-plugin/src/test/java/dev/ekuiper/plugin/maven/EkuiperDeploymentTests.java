@@ -117,8 +117,8 @@ class EkuiperDeploymentTests {
 		URI closed = URI.create("http://127.0.0.1:" + port);
 		assertThatExceptionOfType(DeploymentException.class)
 			.isThrownBy(() -> new EkuiperDeployment(closed, TIMEOUT, this.log::add).deploy("sam", "file:///x.zip"))
-			.withMessageStartingWith("eKuiper is not reachable at " + closed + " (")
-			.withMessageEndingWith("Set ekuiper.url to its address.");
+			.withMessage("eKuiper is not reachable at " + closed + " (connection refused). Is it running, with its "
+					+ "REST API (port 9081 by default) open to this machine? Set ekuiper.url to its address.");
 	}
 
 	@Test
