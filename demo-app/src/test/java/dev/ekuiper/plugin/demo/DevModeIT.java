@@ -110,7 +110,8 @@ class DevModeIT {
 		int code = DevMode.run(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
 				new PrintStream(this.output, true, StandardCharsets.UTF_8));
 		assertThat(code).isEqualTo(1);
-		assertThat(log()).contains("Dev mode: failed: validate c2f failed");
+		assertThat(log()).contains("Dev mode: failed: validate c2f() failed: ",
+				"; name the record fields it takes as the rule's args");
 	}
 
 	private List<JsonNode> run(DevModeScenario scenario, long records) {

@@ -167,7 +167,8 @@ final class DevModeRule implements AutoCloseable {
 		}
 		FunctionResult result = this.function.validate(nodes);
 		if (!result.state()) {
-			throw new HostException("validate " + this.rule.function() + " failed: " + result.result());
+			throw new HostException("validate " + this.rule.function() + "(" + String.join(", ", this.rule.args())
+					+ ") failed: " + result.result() + "; name the record fields it takes as the rule's args");
 		}
 	}
 
