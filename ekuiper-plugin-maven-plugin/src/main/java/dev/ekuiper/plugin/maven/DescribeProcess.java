@@ -24,6 +24,9 @@ final class DescribeProcess {
 	/** How long an application may keep running after writing its descriptor. */
 	static final Duration GRACE = Duration.ofSeconds(10);
 
+	/** The descriptor's file in the folder given to {@link #describe}. */
+	static final String DESCRIPTOR_FILE = "descriptor.json";
+
 	private static final int SHOWN_LINES = 60;
 
 	private final Path java;
@@ -49,6 +52,15 @@ final class DescribeProcess {
 	}
 
 	/**
+	 * Returns the {@code java} executable of the running JVM.
+	 * @return its path
+	 */
+	static Path currentJava() {
+		String name = System.getProperty("os.name").startsWith("Windows") ? "java.exe" : "java";
+		return Path.of(System.getProperty("java.home"), "bin", name);
+	}
+
+	/**
 	 * Returns the command that runs a jar in describe mode.
 	 * @param jar the application
 	 * @param descriptor where it writes its descriptor
@@ -59,6 +71,32 @@ final class DescribeProcess {
 				"-D" + PluginDescriptor.DESCRIBE_TO_PROPERTY + "=" + descriptor.toAbsolutePath(),
 				"-Dspring.main.web-application-type=none", "-Dspring.context.exit=onRefresh", "-jar",
 				jar.toAbsolutePath().toString());
+	}
+
+	/**
+	 * Returns the descriptor of a jar: the one the package goal wrote into the folder if
+	 * it is newer than the jar, otherwise a new one from a describe run.
+	 * @param jar the application
+	 * @param folder where the descriptor and the log of the run go
+	 * @param warnings receives problems that do not stop the build
+	 * @return the descriptor
+	 * @throws PackagingException if the application fails, times out or writes nothing
+	 * usable
+	 * @throws IOException if the process cannot be started or its files not handled
+	 */
+	PluginDescriptor current(Path jar, Path folder, Consumer<String> warnings) throws PackagingException, IOException {
+		Path descriptor = folder.resolve(DESCRIPTOR_FILE);
+		if (Files.isRegularFile(descriptor)
+				&& Files.getLastModifiedTime(descriptor).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+			try {
+				return PluginDescriptor.read(descriptor);
+			}
+			catch (JacksonException ex) {
+				warnings.accept("Describing the plugin again: " + descriptor + " cannot be read: "
+						+ ex.getOriginalMessage());
+			}
+		}
+		return describe(jar, folder, warnings);
 	}
 
 	/**
@@ -73,7 +111,7 @@ final class DescribeProcess {
 	 */
 	PluginDescriptor describe(Path jar, Path folder, Consumer<String> warnings) throws PackagingException, IOException {
 		Files.createDirectories(folder);
-		Path descriptor = folder.resolve("descriptor.json");
+		Path descriptor = folder.resolve(DESCRIPTOR_FILE);
 		Path log = folder.resolve("describe.log");
 		Files.deleteIfExists(descriptor);
 		Process process = new ProcessBuilder(command(jar, descriptor)).directory(this.workingDirectory.toFile())

@@ -39,6 +39,9 @@ import org.apache.maven.project.MavenProjectHelper;
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class PackageMojo extends AbstractMojo {
 
+	/** The folder under the build directory where the package is laid out. */
+	static final String WORK_FOLDER = "ekuiper";
+
 	private final MavenProjectHelper projectHelper;
 
 	/** The project being built. */
@@ -137,8 +140,9 @@ public class PackageMojo extends AbstractMojo {
 
 	private Path pack() throws PackagingException, IOException {
 		Path jarFile = checkJar(this.jar.toPath());
-		Path work = this.outputDirectory.toPath().resolve("ekuiper");
-		DescribeProcess describe = new DescribeProcess(javaExecutable(), Duration.ofSeconds(this.describeTimeout),
+		Path work = this.outputDirectory.toPath().resolve(WORK_FOLDER);
+		DescribeProcess describe = new DescribeProcess(DescribeProcess.currentJava(),
+				Duration.ofSeconds(this.describeTimeout),
 				DescribeProcess.GRACE, this.project.getBasedir().toPath());
 		PluginDescriptor descriptor = describe.describe(jarFile, work, getLog()::warn);
 		String name = DescriptorChecks.pluginName(descriptor, this.pluginName, getLog()::warn);
@@ -157,7 +161,14 @@ public class PackageMojo extends AbstractMojo {
 		return zip;
 	}
 
-	private Path checkJar(Path file) throws PackagingException, IOException {
+	/**
+	 * Checks that a file is an executable jar.
+	 * @param file the file
+	 * @return the file
+	 * @throws PackagingException if it is missing or has no {@code Main-Class}
+	 * @throws IOException if it cannot be read
+	 */
+	static Path checkJar(Path file) throws PackagingException, IOException {
 		if (!Files.isRegularFile(file)) {
 			throw new PackagingException("No plugin jar at " + file + ". Package the project first, or set jar.");
 		}
@@ -169,11 +180,6 @@ public class PackageMojo extends AbstractMojo {
 			}
 		}
 		return file;
-	}
-
-	private static Path javaExecutable() {
-		String name = System.getProperty("os.name").startsWith("Windows") ? "java.exe" : "java";
-		return Path.of(System.getProperty("java.home"), "bin", name);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.ekuiper.plugin.maven;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +105,30 @@ class DescribeProcessTests {
 		assertThatExceptionOfType(PackagingException.class)
 			.isThrownBy(() -> describe("echo '{broken' >\"$target\"\n", Duration.ofSeconds(30)))
 			.withMessageContaining("cannot be read");
+	}
+
+	@Test
+	void currentReusesTheDescriptorOfTheLastPackageWhenNewerThanTheJar() throws Exception {
+		Path jar = Files.writeString(this.temp.resolve("app.jar"), "jar");
+		Path folder = this.temp.resolve("target/ekuiper");
+		Descriptors.functionOnly("calc", "add").write(folder.resolve(DescribeProcess.DESCRIPTOR_FILE));
+		Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+		DescribeProcess process = new DescribeProcess(this.temp.resolve("no/java"), Duration.ofSeconds(5),
+				Duration.ofSeconds(1), this.temp);
+		assertThat(process.current(jar, folder, this.warnings::add).name()).isEqualTo("calc");
+	}
+
+	@Test
+	void currentDescribesAgainWhenTheJarIsNewer() throws Exception {
+		Path folder = this.temp.resolve("target/ekuiper");
+		Path stale = folder.resolve(DescribeProcess.DESCRIPTOR_FILE);
+		Descriptors.functionOnly("calc", "add").write(stale);
+		Files.setLastModifiedTime(stale, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+		Path java = Scripts.executable(this.temp.resolve("jdk/bin/java"),
+				PREAMBLE + "cp '" + this.written + "' \"$target\"\n");
+		Path jar = Files.writeString(this.temp.resolve("app.jar"), "jar");
+		DescribeProcess process = new DescribeProcess(java, Duration.ofSeconds(30), Duration.ofSeconds(1), this.temp);
+		assertThat(process.current(jar, folder, this.warnings::add)).isEqualTo(Descriptors.sam());
 	}
 
 	private PluginDescriptor describe(String behaviour, Duration timeout) throws Exception {

@@ -2,28 +2,35 @@ package dev.ekuiper.plugin.test;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Runs a plugin with no eKuiper installed: an {@link EmbeddedHost} in a private temporary
  * socket directory launches the plugin's jar with the current {@code java}, eKuiper's
  * argument {@code {"sendTimeout":1000}} and the socket directory in
- * {@code EKUIPER_PLUGIN_SOCKET_DIRECTORY}; then it starts a source, calls a function on
- * each record, sends the row to a sink with {@code requireAck}, and prints one JSON line
- * per record on standard output (wrapped here):
+ * {@code EKUIPER_PLUGIN_SOCKET_DIRECTORY}; then it runs the rules of a
+ * {@link DevModeScenario}: it starts each rule's source, calls its function on each record
+ * (an aggregate on each window of records), sends the row to its sink with
+ * {@code requireAck}, and prints one JSON line per record on standard output (wrapped
+ * here):
  *
  * <pre class="code">
  * {"source":{"sensorId":"sensor-1","temperature":21.3,"humidity":44.1,"timestamp":1700000000000},
  *  "function":70.34,"ack":{}}
  * </pre>
  *
- * <p>It runs until interrupted (Ctrl-C stops the symbols, ends the plugin and deletes the
- * socket directory) or until {@code --records} or {@code --duration} is reached. Logs,
- * the plugin's output included, go to standard error. Run with {@code --help} for the
- * options; the defaults run the demo plugin.
+ * <p>It runs until interrupted (Ctrl-C stops the rules, ends the plugin and deletes the
+ * socket directory) or until {@link DevModeOptions#records()} or
+ * {@link DevModeOptions#duration()} is reached, then prints a summary: the records, the
+ * errors and what each symbol did. The plugin's output is shown as it wrote it, one line
+ * each. The {@code ekuiper-plugin:dev} Maven goal runs it; so does {@link #main} with
+ * {@code --help} for the options.
  */
 public final class DevMode {
 
 	private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+
+	private static final String PREFIX = "Dev mode: ";
 
 	private DevMode() {
 	}
@@ -34,16 +41,52 @@ public final class DevMode {
 	 */
 	public static void main(String[] args) {
 		PrintStream records = System.out;
-		// Logging set up later writes to System.out; keep standard output for the records.
+		// Logging set up later may write to System.out; keep standard output for the records.
 		System.setOut(System.err);
-		DevModeOptions options = parse(records, args);
-		if (options == null) {
-			System.exit(2);
+		DevModeOptions options;
+		try {
+			options = DevModeOptions.parse(args);
 		}
-		if (options.help()) {
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.print(DevModeOptions.USAGE);
+			System.exit(2);
 			return;
 		}
-		DevModeRun devMode = new DevModeRun(options, records, System.err);
+		if (options == null) {
+			records.print(DevModeOptions.USAGE);
+			return;
+		}
+		int code = runUntilInterrupted(options, records, System.err, (message) -> System.err.println(PREFIX + message));
+		if (code >= 0) {
+			System.exit(code);
+		}
+	}
+
+	/**
+	 * Runs dev mode in this JVM until its bound is reached, with no signal handling.
+	 * @param options what to run
+	 * @param records where each record's JSON line goes
+	 * @param output where the plugin's output and dev mode's messages go
+	 * @return 0 on success, 1 on failure
+	 */
+	public static int run(DevModeOptions options, PrintStream records, PrintStream output) {
+		return new DevModeRun(options, records, output, (message) -> output.println(PREFIX + message)).run();
+	}
+
+	/**
+	 * Runs dev mode in this JVM until its bound is reached or the JVM is interrupted
+	 * (Ctrl-C): a shutdown hook then stops the rules, ends the plugin, deletes the sockets
+	 * and prints the summary before the JVM exits.
+	 * @param options what to run
+	 * @param records where each record's JSON line goes
+	 * @param pluginOutput where the plugin's output goes, each line as it wrote it
+	 * @param log receives dev mode's own messages
+	 * @return 0 on success, 1 on failure, -1 if interrupted (the JVM is shutting down)
+	 */
+	public static int runUntilInterrupted(DevModeOptions options, PrintStream records, PrintStream pluginOutput,
+			Consumer<String> log) {
+		DevModeRun devMode = new DevModeRun(options, records, pluginOutput, log);
 		Thread stopper = new Thread(() -> devMode.stop(SHUTDOWN_WAIT), "ekuiper-dev-mode-stop");
 		Runtime.getRuntime().addShutdownHook(stopper);
 		int code = devMode.run();
@@ -52,41 +95,9 @@ public final class DevMode {
 		}
 		catch (IllegalStateException ex) {
 			// Interrupted: the JVM is shutting down already.
-			return;
+			return -1;
 		}
-		System.exit(code);
-	}
-
-	/**
-	 * Runs dev mode in this JVM until its bound is reached, with no signal handling.
-	 * @param out where the records are printed, one JSON line each
-	 * @param args the options, as on the command line
-	 * @return 0 on success, 1 on failure, 2 for invalid options
-	 */
-	public static int run(PrintStream out, String... args) {
-		DevModeOptions options = parse(out, args);
-		if (options == null) {
-			return 2;
-		}
-		if (options.help()) {
-			return 0;
-		}
-		return new DevModeRun(options, out, System.err).run();
-	}
-
-	private static DevModeOptions parse(PrintStream out, String... args) {
-		try {
-			DevModeOptions options = DevModeOptions.parse(args);
-			if (options.help()) {
-				out.print(DevModeOptions.USAGE);
-			}
-			return options;
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
-			System.err.print(DevModeOptions.USAGE);
-			return null;
-		}
+		return code;
 	}
 
 }

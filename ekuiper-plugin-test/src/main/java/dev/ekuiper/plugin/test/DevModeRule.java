@@ -1,29 +1,34 @@
 package dev.ekuiper.plugin.test;
 
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The rule {@link DevMode} runs, {@code SELECT *, f(args) AS f FROM stream} with a sink
- * action: each record from the source goes through the function and the sink, and comes
- * back as the line that describes what happened to it.
+ * One rule {@link DevMode} runs, {@code SELECT *, f(args) AS f FROM stream} with a sink
+ * action, or {@code SELECT f(args) AS f FROM stream GROUP BY CountWindow(n)} for an
+ * aggregate function: each record (or window of records) from the source goes through the
+ * function and the sink, and comes back as the line that describes what happened to it.
+ * The rule counts what each of its symbols did, for the summary.
  */
 final class DevModeRule implements AutoCloseable {
 
-	static final String ID = "devmode";
-
-	static final String STREAM = "devstream";
-
 	private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
-	private final DevModeOptions options;
+	private final DevModeScenario.Rule rule;
 
-	private final PrintStream err;
+	private final DevModeScenario.Stream stream;
+
+	private final boolean named;
+
+	private final Consumer<String> log;
+
+	private final List<Map<String, Object>> window = new ArrayList<>();
 
 	private FunctionConnection function;
 
@@ -33,38 +38,67 @@ final class DevModeRule implements AutoCloseable {
 
 	private SourceConnection source;
 
-	private DevModeRule(DevModeOptions options, PrintStream err) {
-		this.options = options;
-		this.err = err;
+	private long records;
+
+	private long sourceErrors;
+
+	private long calls;
+
+	private long callErrors;
+
+	private long sent;
+
+	private long sinkErrors;
+
+	private DevModeRule(DevModeScenario.Rule rule, DevModeScenario.Stream stream, boolean named,
+			Consumer<String> log) {
+		this.rule = rule;
+		this.stream = stream;
+		this.named = named;
+		this.log = log;
 	}
 
 	/**
-	 * Starts the rule as eKuiper does: the function when the SQL is parsed, then the sink,
+	 * Starts a rule as eKuiper does: the function when the SQL is parsed, then the sink,
 	 * then the source.
-	 * @throws HostException if a symbol cannot be started; what started is left running
+	 * @param host the host
+	 * @param rule the rule
+	 * @param stream the stream it reads
+	 * @param named whether printed lines carry the rule id
+	 * @param functions the started function of a symbol, shared by the rules
+	 * @param log receives problems met while stopping
+	 * @return the running rule
+	 * @throws HostException if a symbol cannot be started or the function refuses the
+	 * call; what started is left running, see {@link #close()}
 	 */
-	static DevModeRule start(EmbeddedHost host, DevModeOptions options, PrintStream err) {
-		DevModeRule rule = new DevModeRule(options, err);
-		if (options.function() != null) {
-			rule.function = host.startFunction(options.function());
-			rule.validateFunction();
-			rule.aggregate = rule.function.isAggregate();
+	static DevModeRule start(EmbeddedHost host, DevModeScenario.Rule rule, DevModeScenario.Stream stream,
+			boolean named, Function<String, FunctionConnection> functions, Consumer<String> log) {
+		DevModeRule started = new DevModeRule(rule, stream, named, log);
+		if (rule.function() != null) {
+			started.function = functions.apply(rule.function());
+			started.validateFunction();
+			started.aggregate = started.function.isAggregate();
+			if (rule.window() > 0 && !started.aggregate) {
+				throw new HostException("rule '" + rule.id() + "' has a window, but " + rule.function()
+						+ " is not an aggregate function");
+			}
 		}
-		if (options.sink() != null) {
-			rule.sink = host.startSink(options.sink(), ID, options.sink() + "_0", options.sinkConfig());
+		if (rule.sink() != null) {
+			started.sink = host.startSink(rule.sink(), rule.id(), rule.sink() + "_0", rule.properties());
 		}
-		rule.source = host.startSource(options.source(), ID, STREAM, options.sourceConfig());
-		return rule;
+		started.source = host.startSource(stream.source(), rule.id(), stream.source() + "_0", stream.properties());
+		return started;
 	}
 
 	/**
 	 * Moves the next record through the rule, if one comes in time.
 	 * @param timeout how long to wait for a record
-	 * @return the line describing the record's way: {@code source}, {@code function} and
-	 * {@code ack}
+	 * @return the line describing the record's way ({@code source}, {@code function} and
+	 * {@code ack}), or for an aggregate the window's once it is full ({@code window},
+	 * {@code function} and {@code ack})
 	 */
 	Optional<Map<String, Object>> next(Duration timeout) {
-		return this.source.poll(timeout).map(this::flow);
+		return this.source.poll(timeout).flatMap(this::flow);
 	}
 
 	/**
@@ -72,17 +106,50 @@ final class DevModeRule implements AutoCloseable {
 	 * @return one line
 	 */
 	String describe() {
-		StringBuilder rule = new StringBuilder("SELECT *");
+		StringBuilder text = new StringBuilder("rule '").append(this.rule.id()).append("': SELECT ");
+		if (!this.aggregate) {
+			text.append('*');
+		}
 		if (this.function != null) {
-			String name = this.options.function();
-			rule.append(", ").append(name).append('(').append(String.join(", ", this.options.arguments()));
-			rule.append(") AS ").append(name);
+			String name = this.rule.function();
+			text.append(this.aggregate ? "" : ", ").append(name).append('(');
+			text.append(String.join(", ", this.rule.args())).append(") AS ").append(name);
 		}
-		rule.append(" FROM ").append(STREAM).append(" (TYPE=\"").append(this.options.source()).append("\")");
+		text.append(" FROM ").append(this.rule.stream()).append(" (TYPE=\"").append(this.stream.source()).append("\")");
+		if (this.aggregate) {
+			text.append(" GROUP BY CountWindow(").append(this.rule.windowOrDefault()).append(')');
+		}
 		if (this.sink != null) {
-			rule.append(" -> ").append(this.options.sink()).append(this.sink.requireAck() ? " with requireAck" : "");
+			text.append(" -> ").append(this.rule.sink()).append(this.sink.requireAck() ? " with requireAck" : "");
 		}
-		return rule.toString();
+		return text.toString();
+	}
+
+	/**
+	 * Tells what each symbol of the rule did.
+	 * @return one line
+	 */
+	String summary() {
+		StringBuilder text = new StringBuilder("rule '").append(this.rule.id()).append("': ");
+		text.append(this.stream.source()).append(' ').append(this.records).append(" record(s), ");
+		text.append(this.sourceErrors).append(" error(s)");
+		if (this.function != null) {
+			text.append("; ").append(this.rule.function()).append(' ').append(this.calls).append(" call(s), ");
+			text.append(this.callErrors).append(" error(s)");
+		}
+		if (this.sink != null) {
+			text.append("; ").append(this.rule.sink()).append(' ').append(this.sent);
+			text.append(this.sink.requireAck() ? " ack(s), " : " sent, ").append(this.sinkErrors).append(" error(s)");
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Returns how many errors the rule met: undecodable records, failed calls and sends.
+	 * @return the count
+	 */
+	long errors() {
+		return this.sourceErrors + this.callErrors + this.sinkErrors;
 	}
 
 	/** Stops the source and the sink as eKuiper does when a rule stops. */
@@ -95,20 +162,38 @@ final class DevModeRule implements AutoCloseable {
 	/** Validates the call as eKuiper does when it parses the rule's SQL. */
 	private void validateFunction() {
 		List<Object> nodes = new ArrayList<>();
-		for (String field : this.options.arguments()) {
+		for (String field : this.rule.args()) {
 			nodes.add(Map.of("StreamName", "", "Name", field));
 		}
 		FunctionResult result = this.function.validate(nodes);
 		if (!result.state()) {
-			throw new HostException("validate " + this.options.function() + " failed: " + result.result());
+			throw new HostException("validate " + this.rule.function() + "(" + String.join(", ", this.rule.args())
+					+ ") failed: " + result.result() + "; name the record fields it takes as the rule's args");
 		}
 	}
 
-	private Map<String, Object> flow(SourceTuple tuple) {
-		Map<String, Object> line = new LinkedHashMap<>();
+	private Optional<Map<String, Object>> flow(SourceTuple tuple) {
+		this.records++;
+		Map<String, Object> line = newLine();
 		if (!tuple.isValid()) {
+			this.sourceErrors++;
 			line.put("source", Map.of("error", tuple.decodeError()));
-			return line;
+			return Optional.of(line);
+		}
+		if (this.aggregate) {
+			this.window.add(tuple.message());
+			if (this.window.size() < this.rule.windowOrDefault()) {
+				return Optional.empty();
+			}
+			List<Map<String, Object>> rows = List.copyOf(this.window);
+			this.window.clear();
+			line.put("window", rows);
+			Object result = call(rows);
+			line.put("function", result);
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put(this.rule.function(), (result instanceof Failure) ? null : result);
+			send(line, row);
+			return Optional.of(line);
 		}
 		line.put("source", tuple.message());
 		if (!tuple.meta().isEmpty()) {
@@ -116,44 +201,76 @@ final class DevModeRule implements AutoCloseable {
 		}
 		Map<String, Object> row = new LinkedHashMap<>(tuple.message());
 		if (this.function != null) {
-			Object result = call(tuple.message());
+			Object result = call(List.of(tuple.message()));
 			line.put("function", result);
-			row.put(this.options.function(), (result instanceof Failure) ? null : result);
+			row.put(this.rule.function(), (result instanceof Failure) ? null : result);
 		}
-		if (this.sink != null) {
-			line.put("ack", send(row));
+		send(line, row);
+		return Optional.of(line);
+	}
+
+	private Map<String, Object> newLine() {
+		Map<String, Object> line = new LinkedHashMap<>();
+		if (this.named) {
+			line.put("rule", this.rule.id());
 		}
 		return line;
 	}
 
-	private Object call(Map<String, Object> message) {
+	/**
+	 * Calls the function on rows: a scalar with one value per argument, an aggregate with
+	 * a list per argument holding one value per row, as eKuiper's valuer evaluates it
+	 * over a group ({@code internal/xsql/valuer.go}).
+	 */
+	private Object call(List<Map<String, Object>> rows) {
 		List<Object> arguments = new ArrayList<>();
-		for (String field : this.options.arguments()) {
-			Object value = message.get(field);
-			// Without a window, an aggregate sees each record as a group of one.
-			arguments.add(this.aggregate ? List.of(value) : value);
+		for (String field : this.rule.args()) {
+			if (this.aggregate) {
+				List<Object> column = new ArrayList<>(rows.size());
+				rows.forEach((row) -> column.add(row.get(field)));
+				arguments.add(column);
+			}
+			else {
+				arguments.add(rows.get(0).get(field));
+			}
 		}
+		this.calls++;
 		try {
-			FunctionResult result = this.function.exec(arguments, ID, "project");
-			return result.isError() ? new Failure(String.valueOf(result.result())) : result.result();
+			FunctionResult result = this.function.exec(arguments, this.rule.id(), this.rule.function() + "_0");
+			if (result.isError()) {
+				this.callErrors++;
+				return new Failure(String.valueOf(result.result()));
+			}
+			return result.result();
 		}
 		catch (HostException ex) {
+			this.callErrors++;
 			return new Failure(ex.getMessage());
 		}
 	}
 
-	private Object send(Map<String, Object> row) {
+	private void send(Map<String, Object> line, Map<String, Object> row) {
+		if (this.sink == null) {
+			return;
+		}
+		this.sent++;
 		try {
 			// eKuiper's Go encoder writes whole numbers without a fraction.
 			this.sink.sendJson(List.of(row));
 			if (!this.sink.requireAck()) {
-				return null;
+				return;
 			}
 			Ack ack = this.sink.awaitAck(ACK_TIMEOUT);
-			return ack.isSuccess() ? Map.of() : new Failure(ack.error());
+			if (ack.isSuccess()) {
+				line.put("ack", Map.of());
+				return;
+			}
+			this.sinkErrors++;
+			line.put("ack", new Failure(ack.error()));
 		}
 		catch (HostException ex) {
-			return new Failure(ex.getMessage());
+			this.sinkErrors++;
+			line.put("ack", new Failure(ex.getMessage()));
 		}
 	}
 
@@ -165,11 +282,15 @@ final class DevModeRule implements AutoCloseable {
 			connection.close();
 		}
 		catch (Exception ex) {
-			this.err.println("Dev mode: " + ex.getMessage());
+			this.log.accept("stopping rule '" + this.rule.id() + "': " + ex.getMessage());
 		}
 	}
 
-	/** An error in the printed line, {@code {"error":"…"}}. */
+	/**
+	 * An error in the printed line, {@code {"error":"…"}}.
+	 *
+	 * @param error the error text
+	 */
 	record Failure(String error) {
 	}
 

@@ -4,19 +4,21 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import dev.ekuiper.plugin.protocol.Json;
 
 /**
  * One run of {@link DevMode}: a host in a private socket directory, the plugin process,
- * the {@link DevModeRule} and the loop that prints each record. Every way out stops the
- * rule, ends the process and deletes the directory.
+ * the {@link DevModeRule}s and the loop that prints each record. Every way out stops the
+ * rules, ends the process, deletes the directory and prints a summary.
  */
 final class DevModeRun {
 
@@ -31,11 +33,17 @@ final class DevModeRun {
 
 	private final DevModeOptions options;
 
-	private final PrintStream out;
+	private final PrintStream records;
 
-	private final PrintStream err;
+	private final PrintStream pluginOutput;
+
+	private final Consumer<String> log;
 
 	private final CountDownLatch finished = new CountDownLatch(1);
+
+	private final Map<String, FunctionConnection> functions = new LinkedHashMap<>();
+
+	private final List<DevModeRule> rules = new ArrayList<>();
 
 	private volatile boolean stopping;
 
@@ -45,12 +53,20 @@ final class DevModeRun {
 
 	private PluginProcess process;
 
-	private DevModeRule rule;
+	private long printed;
 
-	DevModeRun(DevModeOptions options, PrintStream out, PrintStream err) {
+	/**
+	 * Creates a run.
+	 * @param options what to run
+	 * @param records where each record's line goes
+	 * @param pluginOutput where the plugin's own output goes, line by line as it wrote it
+	 * @param log receives dev mode's own messages
+	 */
+	DevModeRun(DevModeOptions options, PrintStream records, PrintStream pluginOutput, Consumer<String> log) {
 		this.options = options;
-		this.out = out;
-		this.err = err;
+		this.records = records;
+		this.pluginOutput = pluginOutput;
+		this.log = log;
 	}
 
 	/**
@@ -60,18 +76,18 @@ final class DevModeRun {
 	int run() {
 		try {
 			start();
-			long count = loop();
-			this.err.println("Dev mode: " + count + " record(s)");
+			loop();
 			return 0;
 		}
 		catch (RuntimeException ex) {
 			OptionalInt exit = (this.process != null) ? this.process.exitCode() : OptionalInt.empty();
-			this.err.println("Dev mode failed: " + ex.getMessage()
+			this.log.accept("failed: " + ex.getMessage()
 					+ (exit.isPresent() ? " (the plugin exited with code " + exit.getAsInt() + ")" : ""));
 			return 1;
 		}
 		finally {
 			cleanUp();
+			summarize();
 			this.finished.countDown();
 		}
 	}
@@ -96,13 +112,23 @@ final class DevModeRun {
 			.socketDirectory(this.socketDirectory)
 			.commandTimeout(Duration.ofSeconds(10))
 			.build();
-		this.err.println("Dev mode: launching " + this.options.jar() + " as plugin '" + this.options.plugin()
-				+ "', sockets in " + this.socketDirectory);
-		this.process = PluginProcess.start(this.options.plugin(), command());
+		this.log.accept("launching " + this.options.jar() + " as plugin '" + this.options.plugin() + "', sockets in "
+				+ this.socketDirectory);
+		this.process = PluginProcess.start(this.options.plugin(), command(), this.pluginOutput::println);
 		awaitHandshake();
-		this.rule = DevModeRule.start(this.host, this.options, this.err);
-		this.err.println("Dev mode: rule '" + DevModeRule.ID + "' running " + this.rule.describe()
-				+ "; Ctrl-C to stop");
+		DevModeScenario scenario = this.options.scenario();
+		boolean named = scenario.rules().size() > 1;
+		for (DevModeScenario.Rule rule : scenario.rules()) {
+			DevModeRule started = DevModeRule.start(this.host, rule, scenario.streams().get(rule.stream()), named,
+					this::function, this.log);
+			this.rules.add(started);
+			this.log.accept(started.describe());
+		}
+		this.log.accept("running; Ctrl-C to stop");
+	}
+
+	private FunctionConnection function(String symbol) {
+		return this.functions.computeIfAbsent(symbol, this.host::startFunction);
 	}
 
 	/** Runs the plugin as eKuiper runs its launcher, plus the socket directory. */
@@ -146,49 +172,54 @@ final class DevModeRun {
 		}
 	}
 
-	private long loop() {
+	/** Polls the rules in turn, each for its share of the poll interval. */
+	private void loop() {
 		long deadline = (this.options.duration() != null) ? System.nanoTime() + this.options.duration().toNanos()
 				: Long.MAX_VALUE;
-		long count = 0;
-		while (!this.stopping && (this.options.records() == 0 || count < this.options.records())) {
-			long remaining = deadline - System.nanoTime();
-			if (remaining <= 0) {
-				break;
+		Duration share = POLL.dividedBy(this.rules.size());
+		while (!this.stopping && (this.options.records() == 0 || this.printed < this.options.records())) {
+			boolean idle = true;
+			for (DevModeRule rule : this.rules) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0 || this.stopping) {
+					return;
+				}
+				Optional<Map<String, Object>> line = rule.next(Duration.ofNanos(Math.min(remaining, share.toNanos())));
+				if (line.isPresent()) {
+					idle = false;
+					this.printed++;
+					this.records.println(Json.mapper().writeValueAsString(GoNumbers.display(line.get())));
+					if (this.options.records() != 0 && this.printed >= this.options.records()) {
+						return;
+					}
+				}
 			}
-			Optional<Map<String, Object>> line = this.rule.next(Duration.ofNanos(Math.min(remaining, POLL.toNanos())));
-			if (line.isPresent()) {
-				count++;
-				this.out.println(Json.mapper().writeValueAsString(GoNumbers.display(line.get())));
-			}
-			else if (!this.process.isAlive()) {
+			if (idle && !this.process.isAlive()) {
 				throw new HostException("plugin '" + this.options.plugin() + "' exited with code "
 						+ this.process.exitCode().orElse(-1));
 			}
 		}
-		return count;
 	}
 
 	private void cleanUp() {
 		Thread stopper = null;
 		if (this.process != null && this.process.isAlive()) {
-			if (this.rule != null) {
+			if (!this.rules.isEmpty()) {
 				// eKuiper stops a rule before it kills a plugin. On Ctrl-C the plugin gets
 				// the signal too and may end meanwhile: stop waiting then.
-				stopper = new Thread(this.rule::close, "ekuiper-dev-mode-stop-rule");
+				stopper = new Thread(() -> this.rules.forEach(DevModeRule::close), "ekuiper-dev-mode-stop-rules");
 				stopper.setDaemon(true);
 				stopper.start();
 				joinWhilePluginRuns(stopper, STOP_WAIT);
 			}
-			// SIGTERM through the handle: Process.destroy() would also close the output pipe
-			// and lose what the plugin logs while it shuts down.
-			ProcessHandle.of(this.process.pid()).ifPresent(ProcessHandle::destroy);
+			this.process.terminate();
 			if (this.process.awaitExit(EXIT_WAIT).isEmpty()) {
 				this.process.kill();
 			}
 		}
 		if (this.process != null) {
 			this.process.close();
-			this.err.println("Dev mode: plugin ended with exit code " + this.process.exitCode().orElse(-1));
+			this.log.accept("plugin ended with exit code " + this.process.exitCode().orElse(-1));
 		}
 		if (this.host != null) {
 			// Also wakes a stop still waiting for an answer from the ended plugin.
@@ -200,6 +231,12 @@ final class DevModeRun {
 		if (this.socketDirectory != null) {
 			SocketDirectories.delete(this.socketDirectory);
 		}
+	}
+
+	private void summarize() {
+		long errors = this.rules.stream().mapToLong(DevModeRule::errors).sum();
+		this.log.accept("summary: " + this.printed + " record(s) printed, " + errors + " error(s)");
+		this.rules.forEach((rule) -> this.log.accept("  " + rule.summary()));
 	}
 
 	/** Waits for a thread while the plugin runs, at most the given time. */

@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A plugin child process. Its stdout and stderr are logged line by line and kept for
- * assertions. eKuiper only ever stops a plugin with SIGKILL ({@link #kill()}).
+ * A plugin child process. Its stdout and stderr are logged line by line (or handed to a
+ * consumer of their own) and kept for assertions. eKuiper only ever stops a plugin with
+ * SIGKILL ({@link #kill()}).
  */
 public final class PluginProcess implements AutoCloseable {
 
@@ -34,11 +35,14 @@ public final class PluginProcess implements AutoCloseable {
 
 	private final Deque<String> output = new ArrayDeque<>();
 
+	private final Consumer<String> lines;
+
 	private final Thread pump;
 
-	private PluginProcess(String name, Process process) {
+	private PluginProcess(String name, Process process, Consumer<String> lines) {
 		this.name = name;
 		this.process = process;
+		this.lines = lines;
 		this.pump = new Thread(this::pumpOutput, "plugin-" + name + "-" + process.pid() + "-output");
 		this.pump.setDaemon(true);
 		this.pump.start();
@@ -52,12 +56,25 @@ public final class PluginProcess implements AutoCloseable {
 	 * @throws HostException if it cannot be started
 	 */
 	public static PluginProcess start(String name, PluginCommand command) {
+		return start(name, command, (line) -> logger.info("[{}] {}", name, line));
+	}
+
+	/**
+	 * Starts a plugin process whose output lines go to a consumer rather than the log,
+	 * for output that is shown as the plugin wrote it.
+	 * @param name the plugin name, for the log
+	 * @param command how to run it
+	 * @param lines receives each line of stdout and stderr, on the thread that reads them
+	 * @return the running process
+	 * @throws HostException if it cannot be started
+	 */
+	public static PluginProcess start(String name, PluginCommand command, Consumer<String> lines) {
 		ProcessBuilder builder = new ProcessBuilder(command.command()).directory(command.workingDirectory().toFile())
 			.redirectErrorStream(true);
 		try {
 			Process process = builder.start();
 			logger.info("plugin {} started, pid {}: {}", name, process.pid(), command.command());
-			return new PluginProcess(name, process);
+			return new PluginProcess(name, process, lines);
 		}
 		catch (IOException ex) {
 			throw new HostException("plugin executable " + command.command().get(0) + " stops with error "
@@ -148,7 +165,7 @@ public final class PluginProcess implements AutoCloseable {
 				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = reader.readLine()) != null) {
-				logger.info("[{}] {}", this.name, line);
+				this.lines.accept(line);
 				synchronized (this.output) {
 					if (this.output.size() == MAX_KEPT_LINES) {
 						this.output.removeFirst();

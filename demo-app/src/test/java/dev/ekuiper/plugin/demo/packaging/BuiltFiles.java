@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The files the build makes in the package phase, which the integration tests need: on
  * CI a missing file fails the test, elsewhere it skips it.
  */
-final class BuiltFiles {
+public final class BuiltFiles {
 
 	private BuiltFiles() {
 	}
@@ -27,7 +27,7 @@ final class BuiltFiles {
 	 * Returns the application's fat jar.
 	 * @return the jar
 	 */
-	static Path jar() {
+	public static Path jar() {
 		return require(System.getProperty("demo.jar", "target/demo-app-0.1.0-SNAPSHOT.jar"), "plugin jar");
 	}
 
