@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -556,6 +558,9 @@ public final class PluginRuntime implements AutoCloseable {
 		/** eKuiper's process when a supervising launcher stands between it and this JVM. */
 		private final long hostPid;
 
+		/** When eKuiper's process started, so that a new process with its pid is not taken for it. */
+		private final Optional<Instant> hostStart;
+
 		/** Serialises the connection checks of the control thread and the watchdog. */
 		private final Object hostCheck = new Object();
 
@@ -583,6 +588,13 @@ public final class PluginRuntime implements AutoCloseable {
 			this.parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
 			Supervision supervised = PluginRuntime.this.supervision;
 			this.hostPid = (supervised != null) ? supervised.hostPid() : -1;
+			this.hostStart = ProcessHandle.of(this.hostPid).flatMap((host) -> host.info().startInstant());
+		}
+
+		private boolean isHostAlive() {
+			Optional<ProcessHandle> host = ProcessHandle.of(this.hostPid).filter(ProcessHandle::isAlive);
+			return host.isPresent() && (this.hostStart.isEmpty()
+					|| this.hostStart.equals(host.flatMap((process) -> process.info().startInstant())));
 		}
 
 		void start(String controlUrl, Map<String, String> functionUrls) throws NngException {
@@ -763,7 +775,7 @@ public final class PluginRuntime implements AutoCloseable {
 					&& ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) != this.parentPid) {
 				reason = "parent process " + this.parentPid + " is gone";
 			}
-			else if (this.hostPid > 1 && ProcessHandle.of(this.hostPid).map((host) -> !host.isAlive()).orElse(true)) {
+			else if (this.hostPid > 1 && !isHostAlive()) {
 				reason = "eKuiper's process " + this.hostPid + " is gone";
 			}
 			if (reason != null) {

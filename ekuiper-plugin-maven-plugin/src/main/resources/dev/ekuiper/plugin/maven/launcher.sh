@@ -80,6 +80,20 @@ say() {
 	echo "eKuiper plugin '@@PLUGIN@@': $*" >&2
 }
 
+# eKuiper is alive while it is still this script's parent: once it dies, the script is
+# handed to another parent. Where /proc is missing, a signal probe of its pid stands in.
+host_alive() {
+	if [ -r /proc/$$/status ]; then
+		while IFS=':	' read -r key value; do
+			if [ "$key" = PPid ]; then
+				[ "$value" = "$host_pid" ]
+				return
+			fi
+		done < /proc/$$/status
+	fi
+	kill -0 "$host_pid" 2>/dev/null
+}
+
 host_pid=$PPID
 EKUIPER_PLUGIN_HOST_PID=$host_pid
 EKUIPER_PLUGIN_STATE_DIR=${EKUIPER_PLUGIN_STATE_DIR:-$plugin_dir/.state}
@@ -115,7 +129,7 @@ while :; do
 	if [ -n "$stopping" ] || [ "$status" -eq 0 ]; then
 		exit "$status"
 	fi
-	if ! kill -0 "$host_pid" 2>/dev/null; then
+	if ! host_alive; then
 		say "the JVM exited with status $status and eKuiper (pid $host_pid) is gone; not restarting"
 		exit "$status"
 	fi

@@ -120,15 +120,19 @@ class LauncherSupervisionTests {
 				while [ ! -f "$GO" ]; do sleep 1; done
 				exit 1
 				""");
-		// eKuiper's stand-in starts the launcher and dies at once.
-		Path host = Scripts.executable(this.temp.resolve("host.sh"),
-				"#!/bin/sh\n\"$1\" '{}' > \"$2\" 2> \"$3\" &\nexit 0\n");
+		// eKuiper's stand-in starts the launcher and dies once the JVM runs.
+		Path host = Scripts.executable(this.temp.resolve("host.sh"), """
+				#!/bin/sh
+				"$1" '{}' > "$2" 2> "$3" &
+				while [ ! -s "$2" ]; do sleep 1; done
+				exit 0
+				""");
 		Path out = this.temp.resolve("out");
 		Path err = this.temp.resolve("err");
 		Scripts.Result started = Scripts.run(this.temp, environment(),
 				List.of(host.toString(), this.launcher.toString(), out.toString(), err.toString()));
 		assertThat(started.exitCode()).isZero();
-		await().atMost(WAIT).until(() -> Files.exists(out) && Files.readString(out).contains("run"));
+		assertThat(Files.readString(out)).contains("run");
 		Files.writeString(this.temp.resolve("go"), "");
 		await().atMost(WAIT)
 			.untilAsserted(() -> assertThat(Files.readString(err))
