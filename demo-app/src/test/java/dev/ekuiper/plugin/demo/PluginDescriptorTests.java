@@ -2,12 +2,12 @@ package dev.ekuiper.plugin.demo;
 
 import java.util.List;
 
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.binding.ConfigBinder;
 import dev.ekuiper.plugin.descriptor.ArgumentDescriptor;
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
 import dev.ekuiper.plugin.descriptor.PropertyDescriptor;
 import dev.ekuiper.plugin.descriptor.SymbolDescriptor;
-import dev.ekuiper.plugin.runtime.PluginDefinition;
 import dev.ekuiper.plugin.test.EkuiperPluginTest;
 import org.junit.jupiter.api.Test;
 

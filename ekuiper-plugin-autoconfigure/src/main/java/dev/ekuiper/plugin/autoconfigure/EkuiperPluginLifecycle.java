@@ -1,6 +1,5 @@
 package dev.ekuiper.plugin.autoconfigure;
 
-import dev.ekuiper.plugin.nng.NngException;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
 import dev.ekuiper.plugin.runtime.TerminationSignals;
 
@@ -47,13 +46,7 @@ public class EkuiperPluginLifecycle implements SmartLifecycle {
 		if (this.onTermination != null && !this.signalsHandled) {
 			this.signalsHandled = TerminationSignals.exitGracefully(this.onTermination);
 		}
-		try {
-			this.runtime.start();
-		}
-		catch (NngException ex) {
-			throw new IllegalStateException("Cannot start eKuiper plugin '" + this.runtime.definition().name() + "': "
-					+ ex.getMessage(), ex);
-		}
+		this.runtime.start();
 	}
 
 	@Override

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.binding.ConfigBinder;
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
-import dev.ekuiper.plugin.runtime.PluginDefinition;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 

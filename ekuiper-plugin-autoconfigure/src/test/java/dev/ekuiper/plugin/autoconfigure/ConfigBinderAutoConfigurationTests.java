@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.api.Secret;
 import dev.ekuiper.plugin.api.Source;
 import dev.ekuiper.plugin.api.SourceContext;
@@ -16,7 +17,6 @@ import dev.ekuiper.plugin.binding.JacksonConfigBinder;
 import dev.ekuiper.plugin.binding.boot.BootConfigBinder;
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
 import dev.ekuiper.plugin.descriptor.PropertyDescriptor;
-import dev.ekuiper.plugin.runtime.PluginDefinition;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
 import dev.ekuiper.plugin.test.EmbeddedHost;
 import dev.ekuiper.plugin.test.HostCommandException;

@@ -7,13 +7,13 @@ import java.util.Map;
 
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionContext;
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.SinkContext;
 import dev.ekuiper.plugin.api.SinkMessage;
 import dev.ekuiper.plugin.api.Source;
 import dev.ekuiper.plugin.api.SourceContext;
 import dev.ekuiper.plugin.api.Symbol;
-import dev.ekuiper.plugin.runtime.PluginDefinition;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
 import dev.ekuiper.plugin.runtime.RuntimeObserver;
 import dev.ekuiper.plugin.runtime.RuntimeSettings;

@@ -3,7 +3,7 @@ package dev.ekuiper.plugin.metrics;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.ekuiper.plugin.runtime.PluginDefinition;
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
 import dev.ekuiper.plugin.runtime.RuntimeObserver;
 import dev.ekuiper.plugin.runtime.RuntimeSettings;

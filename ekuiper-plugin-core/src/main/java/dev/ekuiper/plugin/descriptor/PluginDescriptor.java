@@ -10,12 +10,12 @@ import java.util.function.Supplier;
 
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionSignature;
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.Source;
 import dev.ekuiper.plugin.api.Symbol;
 import dev.ekuiper.plugin.binding.ConfigBinder;
 import dev.ekuiper.plugin.protocol.Json;
-import dev.ekuiper.plugin.runtime.PluginDefinition;
 import tools.jackson.databind.SerializationFeature;
 
 /**

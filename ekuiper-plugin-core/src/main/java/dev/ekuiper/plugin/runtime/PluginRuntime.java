@@ -22,6 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import dev.ekuiper.plugin.api.Function;
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.Source;
 import dev.ekuiper.plugin.binding.ConfigBinder;
@@ -194,9 +195,10 @@ public final class PluginRuntime implements AutoCloseable {
 	/**
 	 * Connects the control channel and every function channel. Returns at once; the
 	 * dials keep retrying until the host listens.
-	 * @throws NngException if a channel address is unusable
+	 * @throws PluginStartException if a channel address is unusable or a socket cannot be
+	 * opened
 	 */
-	public void start() throws NngException {
+	public void start() {
 		this.lifecycleLock.lock();
 		try {
 			if (this.run != null) {
@@ -212,12 +214,17 @@ public final class PluginRuntime implements AutoCloseable {
 				}
 			}
 			catch (ProtocolException ex) {
-				throw new NngException(ex.getMessage());
+				throw new PluginStartException(cannotStart(ex), ex);
 			}
 			Run started = new Run(threadIds.incrementAndGet());
 			this.stopped = new CountDownLatch(1);
 			this.run = started;
-			started.start(controlUrl, functionUrls);
+			try {
+				started.start(controlUrl, functionUrls);
+			}
+			catch (NngException ex) {
+				throw new PluginStartException(cannotStart(ex), ex);
+			}
 			if (this.replayJournal) {
 				this.replayJournal = false;
 				started.restore(this.journal.starts());
@@ -246,6 +253,10 @@ public final class PluginRuntime implements AutoCloseable {
 		finally {
 			this.lifecycleLock.unlock();
 		}
+	}
+
+	private String cannotStart(Exception ex) {
+		return "Cannot start eKuiper plugin '" + this.definition.name() + "': " + ex.getMessage();
 	}
 
 	/** Stops {@code current} if it is still the running one; a later start is left alone. */

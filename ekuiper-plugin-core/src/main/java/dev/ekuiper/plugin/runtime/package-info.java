@@ -1,5 +1,5 @@
 /**
- * The plugin process: serves a {@link dev.ekuiper.plugin.runtime.PluginDefinition}'s
+ * The plugin process: serves a {@link dev.ekuiper.plugin.api.PluginDefinition}'s
  * symbols to an eKuiper host over the control, data and function channels, working
  * around the host's known weaknesses. Plain Java, usable without Spring.
  */

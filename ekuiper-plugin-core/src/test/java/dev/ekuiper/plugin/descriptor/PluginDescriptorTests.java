@@ -5,8 +5,8 @@ import java.util.List;
 
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionContext;
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.binding.JacksonConfigBinder;
-import dev.ekuiper.plugin.runtime.PluginDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.descriptor.PluginDescriptor;
 import tools.jackson.core.JacksonException;
 

@@ -2,7 +2,7 @@ package dev.ekuiper.plugin.test;
 
 import java.util.Arrays;
 
-import dev.ekuiper.plugin.runtime.PluginDefinition;
+import dev.ekuiper.plugin.api.PluginDefinition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;

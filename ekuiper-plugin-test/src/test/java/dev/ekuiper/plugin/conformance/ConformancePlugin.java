@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
 import dev.ekuiper.plugin.api.Acknowledgment;
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionContext;
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.SinkContext;
 import dev.ekuiper.plugin.api.SinkMessage;
 import dev.ekuiper.plugin.api.Source;
 import dev.ekuiper.plugin.api.SourceContext;
 import dev.ekuiper.plugin.protocol.Json;
-import dev.ekuiper.plugin.runtime.PluginDefinition;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
 
 /**

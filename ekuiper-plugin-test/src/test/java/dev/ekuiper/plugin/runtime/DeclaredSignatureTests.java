@@ -12,6 +12,7 @@ import dev.ekuiper.plugin.api.ArgumentKind;
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionContext;
 import dev.ekuiper.plugin.api.FunctionSignature;
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.test.FunctionConnection;
 import dev.ekuiper.plugin.test.FunctionResult;
 import org.junit.jupiter.api.AfterEach;

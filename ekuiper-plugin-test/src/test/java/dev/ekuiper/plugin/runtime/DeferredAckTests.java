@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.ekuiper.plugin.api.Acknowledgment;
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.SinkContext;
 import dev.ekuiper.plugin.api.SinkMessage;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.api.Source;
 import dev.ekuiper.plugin.api.SourceContext;
 import dev.ekuiper.plugin.conformance.ConformancePlugin;

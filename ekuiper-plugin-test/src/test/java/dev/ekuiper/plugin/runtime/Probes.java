@@ -13,12 +13,14 @@ import java.util.concurrent.locks.LockSupport;
 
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionContext;
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.api.Sink;
 import dev.ekuiper.plugin.api.SinkContext;
 import dev.ekuiper.plugin.api.SinkMessage;
 import dev.ekuiper.plugin.api.Source;
 import dev.ekuiper.plugin.api.SourceContext;
 import dev.ekuiper.plugin.conformance.ConformancePlugin;
+
 
 /**
  * Symbols whose behaviour the test picks through their configuration or arguments: they

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.ekuiper.plugin.nng.NngException;
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.protocol.Channels;
+import dev.ekuiper.plugin.protocol.ProtocolException;
 import dev.ekuiper.plugin.test.EmbeddedHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,15 +97,19 @@ class SocketPathTests extends RuntimeTestSupport {
 		PluginRuntime badFunction = new PluginRuntime(
 				PluginDefinition.builder("bad").function("../evil", (args, context) -> null).build(), settings(),
 				RuntimeObserver.NONE);
-		assertThatExceptionOfType(NngException.class).isThrownBy(badFunction::start)
-			.withMessage("Refused symbol name '../evil': it must not contain '/', '\\', '..' or NUL");
+		assertThatExceptionOfType(PluginStartException.class).isThrownBy(badFunction::start)
+			.withMessage("Cannot start eKuiper plugin 'bad': "
+					+ "Refused symbol name '../evil': it must not contain '/', '\\', '..' or NUL")
+			.withCauseInstanceOf(ProtocolException.class);
 		assertThat(badFunction.isRunning()).isFalse();
 		badFunction.stop();
 		PluginRuntime badPlugin = new PluginRuntime(
 				PluginDefinition.builder("../bad").function("fine", (args, context) -> null).build(), settings(),
 				RuntimeObserver.NONE);
-		assertThatExceptionOfType(NngException.class).isThrownBy(badPlugin::start)
-			.withMessage("Refused plugin name '../bad': it must not contain '/', '\\', '..' or NUL");
+		assertThatExceptionOfType(PluginStartException.class).isThrownBy(badPlugin::start)
+			.withMessage("Cannot start eKuiper plugin '../bad': "
+					+ "Refused plugin name '../bad': it must not contain '/', '\\', '..' or NUL")
+			.withCauseInstanceOf(ProtocolException.class);
 		assertThat(badPlugin.isRunning()).isFalse();
 		assertNothingCreatedOutsideTheSocketFolder();
 		assertStillServing();

@@ -7,10 +7,10 @@ import java.util.Locale;
 
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionContext;
+import dev.ekuiper.plugin.api.PluginDefinition;
 import dev.ekuiper.plugin.autoconfigure.EkuiperPluginAutoConfiguration;
 import dev.ekuiper.plugin.metrics.EkuiperMeterObserver;
 import dev.ekuiper.plugin.metrics.EkuiperMetrics;
-import dev.ekuiper.plugin.runtime.PluginDefinition;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
 import dev.ekuiper.plugin.runtime.RuntimeObserver;
 import dev.ekuiper.plugin.runtime.RuntimeSettings;

@@ -1,4 +1,4 @@
-package dev.ekuiper.plugin.runtime;
+package dev.ekuiper.plugin.api;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -6,9 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import dev.ekuiper.plugin.api.Function;
-import dev.ekuiper.plugin.api.Sink;
-import dev.ekuiper.plugin.api.Source;
 
 /**
  * A plugin: its name and its symbols. Sources and sinks are given as factories, since
