@@ -15,7 +15,7 @@ import static dev.ekuiper.plugin.nng.interop.Waits.WAIT;
  * uses. It prints {@code ready} once listening or dialing, and {@code recv <hex>} for each
  * message; its REP echoes each request.
  */
-class MangosInteropTest extends PeerInteropTests {
+class MangosInteropTests extends PeerInteropTests {
 
 	/** How long their PUSH keeps its socket open after the last send. */
 	private static final Duration LINGER = Duration.ofSeconds(3);

@@ -30,12 +30,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link EmbeddedHost} runs the scenario of {@code ekuiperhost} ({@link MangosHostInteropTest})
+ * {@link EmbeddedHost} runs the scenario of {@code ekuiperhost} ({@link MangosHostInteropTests})
  * against the Java conformance plugin and the Python SDK one, each launched as eKuiper
  * launches it, so the same scenario runs on every host and plugin pair. A few checks
  * follow where the Java plugin behaves better than the Python SDK.
  */
-class EmbeddedHostInteropTest {
+class EmbeddedHostInteropTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 

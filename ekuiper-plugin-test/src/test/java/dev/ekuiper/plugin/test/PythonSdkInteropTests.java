@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * own ({@code conformance_p<id>}, {@code revert_p<id>}), never the names an eKuiper with
  * the plugin installed, or another build, holds.
  */
-class PythonSdkInteropTest {
+class PythonSdkInteropTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * files ({@code --file}) and come back in nngcat's {@code --hex} format, one quoted line
  * per message.
  */
-class NngcatInteropTest extends PeerInteropTests {
+class NngcatInteropTests extends PeerInteropTests {
 
 	@ParameterizedTest(name = "{0}, {1} bytes")
 	@MethodSource("transportsAndSizes")

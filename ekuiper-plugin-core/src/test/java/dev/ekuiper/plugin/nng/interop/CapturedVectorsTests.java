@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * close only the connection that carried it.
  */
 @Timeout(30)
-class CapturedVectorsTest {
+class CapturedVectorsTests {
 
 	/** Well under the 10 s handshake timeout, so a close "at once" is told apart. */
 	private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);

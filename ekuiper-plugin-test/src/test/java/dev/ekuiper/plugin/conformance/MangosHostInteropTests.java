@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.fail;
  * built on this runtime must pass it just as the official Python SDK plugin does, and
  * also with acks that its sink defers to a writer thread.
  */
-class MangosHostInteropTest {
+class MangosHostInteropTests {
 
 	private static final long HOST_TIMEOUT_MILLIS = 90_000;
 
