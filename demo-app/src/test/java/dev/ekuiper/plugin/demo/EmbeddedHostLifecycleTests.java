@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +28,9 @@ class EmbeddedHostLifecycleTests {
 
 	private EmbeddedHost host;
 
+	@Autowired
+	private Environment environment;
+
 	@BeforeAll
 	void connect(EmbeddedHost host) {
 		this.host = host;
@@ -33,10 +38,11 @@ class EmbeddedHostLifecycleTests {
 	}
 
 	@Test
-	void hostIsPointedToBySystemProperty(EmbeddedHost host) {
+	void contextIsPointedAtTheHostByItsOwnPropertiesNotBySystemProperties(EmbeddedHost host) {
 		assertThat(host).isSameAs(this.host);
 		assertThat(host.controlUrl())
-			.isEqualTo("ipc://" + System.getProperty("ekuiper.plugin.socket-directory") + "/plugin_demo.ipc");
+			.isEqualTo("ipc://" + this.environment.getProperty("ekuiper.plugin.socket-directory") + "/plugin_demo.ipc");
+		assertThat(System.getProperty("ekuiper.plugin.socket-directory")).isNull();
 	}
 
 	@Nested

@@ -48,6 +48,7 @@ public final class EkuiperPluginAutoConfiguration {
 	PluginRuntime ekuiperPluginRuntime(PluginDefinition definition, EkuiperPluginProperties properties,
 			ObjectProvider<RuntimeObserver> observers, ObjectProvider<ApplicationArguments> arguments,
 			ConfigurableApplicationContext context) {
+		String processArgument = processArgument(arguments.getIfAvailable());
 		RuntimeSettings settings = RuntimeSettings.defaults()
 			.withSocketDirectory(properties.socketDirectory())
 			.withSendTimeout(properties.sendTimeout())
@@ -56,10 +57,10 @@ public final class EkuiperPluginAutoConfiguration {
 			.withSymbolTimeouts(properties.setupTimeout(), properties.functionTimeout(), properties.stopTimeout())
 			.withMaxReceiveSize(properties.maxReceiveSize().toBytes())
 			.withWatchParent(properties.watchParent())
-			.withProcessArgument(processArgument(arguments.getIfAvailable()));
+			.withProcessArgument(processArgument);
 		PluginRuntime runtime = new PluginRuntime(definition, settings,
 				CompositeRuntimeObserver.of(observers.orderedStream().toList()));
-		if (properties.exitOnHostLoss()) {
+		if (properties.exitOnHostLoss(processArgument != null)) {
 			runtime.onHostLost(() -> System.exit(SpringApplication.exit(context)));
 		}
 		return runtime;
@@ -69,9 +70,11 @@ public final class EkuiperPluginAutoConfiguration {
 	@ConditionalOnMissingBean
 	@Conditional(NotDescribing.class)
 	EkuiperPluginLifecycle ekuiperPluginLifecycle(PluginRuntime runtime, EkuiperPluginProperties properties,
-			ConfigurableApplicationContext context) {
+			ObjectProvider<ApplicationArguments> arguments, ConfigurableApplicationContext context) {
 		// Launched by eKuiper, SIGTERM becomes a graceful stop that exits 0.
-		Runnable onTermination = properties.exitOnHostLoss() ? () -> SpringApplication.exit(context) : null;
+		boolean launchedByHost = processArgument(arguments.getIfAvailable()) != null;
+		Runnable onTermination = properties.handleSignals(launchedByHost) ? () -> SpringApplication.exit(context)
+				: null;
 		return new EkuiperPluginLifecycle(runtime, onTermination);
 	}
 
@@ -95,7 +98,11 @@ public final class EkuiperPluginAutoConfiguration {
 
 	}
 
-	/** eKuiper passes one JSON argument, {@code {"sendTimeout":1000}}. */
+	/**
+	 * eKuiper passes one JSON argument, {@code {"sendTimeout":1000}}
+	 * ({@code internal/plugin/portable/runtime/plugin_ins_manager.go}); its presence tells
+	 * that eKuiper launched the process.
+	 */
 	private static String processArgument(ApplicationArguments arguments) {
 		if (arguments == null) {
 			return null;

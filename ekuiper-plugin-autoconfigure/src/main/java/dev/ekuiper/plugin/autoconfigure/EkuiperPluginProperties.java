@@ -27,7 +27,11 @@ import org.springframework.util.unit.DataSize;
  * with an error
  * @param watchParent Whether the death of the parent process (eKuiper) means the host is
  * lost
- * @param exitOnHostLoss Whether to close the application and exit when eKuiper is lost
+ * @param exitOnHostLoss Whether to close the application and exit when eKuiper is lost;
+ * unset, only when eKuiper launched the process (its JSON process argument is present),
+ * never in a test
+ * @param handleSignals Whether SIGTERM and SIGINT close the application gracefully and
+ * exit with code 0; unset, only when eKuiper launched the process
  */
 @ConfigurationProperties("ekuiper.plugin")
 public record EkuiperPluginProperties(String name, @DefaultValue("/tmp") Path socketDirectory,
@@ -35,6 +39,24 @@ public record EkuiperPluginProperties(String name, @DefaultValue("/tmp") Path so
 		@DefaultValue("10s") Duration hostLossTimeout, @DefaultValue("10s") Duration setupTimeout,
 		@DefaultValue("10s") Duration functionTimeout, @DefaultValue("5s") Duration stopTimeout,
 		@DefaultValue("16MB") DataSize maxReceiveSize, @DefaultValue("true") boolean watchParent,
-		@DefaultValue("true") boolean exitOnHostLoss) {
+		Boolean exitOnHostLoss, Boolean handleSignals) {
+
+	/**
+	 * Returns whether to exit when eKuiper is lost.
+	 * @param launchedByHost whether eKuiper launched the process
+	 * @return the property, or whether eKuiper launched the process when it is unset
+	 */
+	public boolean exitOnHostLoss(boolean launchedByHost) {
+		return (this.exitOnHostLoss != null) ? this.exitOnHostLoss : launchedByHost;
+	}
+
+	/**
+	 * Returns whether SIGTERM and SIGINT close the application and exit.
+	 * @param launchedByHost whether eKuiper launched the process
+	 * @return the property, or whether eKuiper launched the process when it is unset
+	 */
+	public boolean handleSignals(boolean launchedByHost) {
+		return (this.handleSignals != null) ? this.handleSignals : launchedByHost;
+	}
 
 }

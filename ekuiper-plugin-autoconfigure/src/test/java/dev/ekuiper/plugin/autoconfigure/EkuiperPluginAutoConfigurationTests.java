@@ -37,6 +37,7 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link EkuiperPluginAutoConfiguration}.
@@ -138,7 +139,36 @@ class EkuiperPluginAutoConfigurationTests {
 		assertThat(properties.stopTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.maxReceiveSize()).isEqualTo(DataSize.ofMegabytes(16));
 		assertThat(properties.watchParent()).isTrue();
-		assertThat(properties.exitOnHostLoss()).isTrue();
+		assertThat(properties.exitOnHostLoss()).isNull();
+		assertThat(properties.handleSignals()).isNull();
+		assertThat(properties.exitOnHostLoss(true)).isTrue();
+		assertThat(properties.exitOnHostLoss(false)).isFalse();
+		assertThat(properties.handleSignals(true)).isTrue();
+		assertThat(properties.handleSignals(false)).isFalse();
+	}
+
+	@Test
+	void explicitExitAndSignalPropertiesWinOverHowTheProcessWasLaunched() {
+		EkuiperPluginProperties properties = new Binder(new MapConfigurationPropertySource(
+				Map.of("ekuiper.plugin.exit-on-host-loss", "false", "ekuiper.plugin.handle-signals", "true")))
+			.bindOrCreate("ekuiper.plugin", EkuiperPluginProperties.class);
+		assertThat(properties.exitOnHostLoss(true)).isFalse();
+		assertThat(properties.handleSignals(false)).isTrue();
+	}
+
+	@Test
+	void withoutTheProcessArgumentHostLossStopsTheRuntimeAndTheProcessLivesOn() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(EkuiperPluginAutoConfiguration.class))
+			.withUserConfiguration(SymbolsConfiguration.class)
+			.withPropertyValues("ekuiper.plugin.name=unhosted", "ekuiper.plugin.socket-directory=" + socketDirectory,
+					"ekuiper.plugin.host-loss-timeout=200ms", "ekuiper.plugin.watch-parent=false")
+			.run((context) -> {
+				PluginRuntime runtime = context.getBean(PluginRuntime.class);
+				// Were the host loss to exit, this test's JVM would end here.
+				await().atMost(Duration.ofSeconds(30)).until(() -> !runtime.isRunning());
+				assertThat(context.getBean(EkuiperPluginLifecycle.class)).extracting("onTermination").isNull();
+				assertThat(context.isActive()).isTrue();
+			});
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package dev.ekuiper.plugin.test;
 
 import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,7 +20,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * before {@code SpringExtension} loads a test context, whatever the order the two are
  * registered in), resolves {@link EmbeddedHost} parameters, awaits the plugin's
  * handshake when a test first needs the host, and closes the host after the class. The
- * socket directory of each plugin name lives for the whole run and is deleted at its end.
+ * host listens in the socket directory leased to the class, which the Spring test
+ * context's properties point at too ({@link EmbeddedHostContextCustomizerFactory});
+ * directories are deleted when the run ends. Nothing is global, so classes may run in
+ * parallel.
  */
 public class EmbeddedHostExtension
 		implements BeforeAllCallback, TestInstancePreConstructCallback, BeforeEachCallback, ParameterResolver {
@@ -77,17 +79,49 @@ public class EmbeddedHostExtension
 			return existing;
 		}
 		EkuiperPluginTest annotation = annotation(classContext);
-		Path directory = socketDirectory(context.getRoot(), annotation.value());
+		Class<?> owner = SocketDirectoryLeases.owner(classContext.getRequiredTestClass());
+		context.getRoot().getStore(NAMESPACE).computeIfAbsent(DirectoryCleanup.class, (key) -> new DirectoryCleanup(),
+				DirectoryCleanup.class);
 		return classContext.getStore(NAMESPACE)
-			.computeIfAbsent(HostedPlugin.class, (key) -> HostedPlugin.start(annotation.value(), directory,
-					Duration.ofSeconds(annotation.handshakeTimeoutSeconds())), HostedPlugin.class);
+			.computeIfAbsent(HostedPlugin.class, (key) -> start(annotation, owner, classContext), HostedPlugin.class);
 	}
 
-	private static Path socketDirectory(ExtensionContext root, String pluginName) {
-		return root.getStore(NAMESPACE)
-			.computeIfAbsent("socket-directory-" + pluginName, (key) -> new TemporaryDirectory(),
-					TemporaryDirectory.class)
-			.path();
+	/**
+	 * Starts the host for the annotation's plugin name, or for the name of the plugin the
+	 * class's Spring test context serves. A host named otherwise than that plugin would
+	 * wait for a handshake that never comes: it fails at once, naming both.
+	 */
+	private static HostedPlugin start(EkuiperPluginTest annotation, Class<?> owner, ExtensionContext classContext) {
+		Duration handshakeTimeout = Duration.ofSeconds(annotation.handshakeTimeoutSeconds());
+		String named = annotation.value();
+		boolean springTest = SpringTestContexts.isSpringTest(owner);
+		if (named.isEmpty()) {
+			String served = springTest ? SpringTestContexts.pluginName(classContext) : null;
+			if (served == null) {
+				throw new ExtensionConfigurationException("@EkuiperPluginTest on " + owner.getName()
+						+ " names no plugin, and " + (springTest ? "its Spring test context defines none"
+								: "the class has no Spring test context to take it from")
+						+ ": name it, @EkuiperPluginTest(\"<plugin name>\")");
+			}
+			return HostedPlugin.start(owner, served, handshakeTimeout);
+		}
+		// Listening first lets the plugin connect at its first dial.
+		HostedPlugin hosted = HostedPlugin.start(owner, named, handshakeTimeout);
+		try {
+			String served = springTest ? SpringTestContexts.pluginName(classContext) : null;
+			if (served != null && !served.equals(named)) {
+				throw new ExtensionConfigurationException("@EkuiperPluginTest(\"" + named + "\") on " + owner.getName()
+						+ " names plugin '" + named + "', but the application's plugin is '" + served
+						+ "' (ekuiper.plugin.name, or spring.application.name): the plugin dials plugin_" + served
+						+ ".ipc, the host listens on plugin_" + named + ".ipc. Name it @EkuiperPluginTest(\"" + served
+						+ "\"), or leave the name out to take the application's");
+			}
+			return hosted;
+		}
+		catch (RuntimeException ex) {
+			hosted.close();
+			throw ex;
+		}
 	}
 
 	private static ExtensionContext classContext(ExtensionContext context) {
@@ -110,21 +144,15 @@ public class EmbeddedHostExtension
 			}
 		}
 		throw new ExtensionConfigurationException(
-				"Annotate the test class with @EkuiperPluginTest(\"<plugin name>\") to use an embedded eKuiper host");
+				"Annotate the test class with @EkuiperPluginTest to use an embedded eKuiper host");
 	}
 
-	/** A socket directory for the whole run, deleted when the run ends. */
-	private static final class TemporaryDirectory implements AutoCloseable {
-
-		private final Path path = SocketDirectories.create("ekuiper-test-");
-
-		Path path() {
-			return this.path;
-		}
+	/** Deletes the socket directories when the run ends. */
+	private static final class DirectoryCleanup implements AutoCloseable {
 
 		@Override
 		public void close() {
-			SocketDirectories.delete(this.path);
+			SocketDirectoryLeases.deleteReleased();
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +37,17 @@ final class SocketDirectories {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot create a socket directory", ex);
 		}
+	}
+
+	/**
+	 * Returns a path for a directory that does not exist, next to where {@link #create}
+	 * makes them.
+	 * @param prefix the start of its name
+	 * @return the path, unique to this JVM
+	 */
+	static Path unused(String prefix) {
+		Path parent = (Files.isDirectory(SHORT_TEMP)) ? SHORT_TEMP : Path.of(System.getProperty("java.io.tmpdir"));
+		return parent.resolve(prefix + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
 	}
 
 	/**

@@ -2,8 +2,11 @@ package dev.ekuiper.plugin.nng.transport;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -22,6 +25,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * it is still ours.
  */
 final class IpcSocketFile {
+
+	/** How long the stale-file probe waits for a holder of the path to answer. */
+	static final int PROBE_TIMEOUT_MILLIS = 1000;
 
 	private final Path path;
 
@@ -85,17 +91,62 @@ final class IpcSocketFile {
 		if (!attributes.isOther()) {
 			throw new IOException("address in use: " + path + " exists and is not a socket file");
 		}
-		SocketChannel probe;
-		try {
-			probe = SocketChannel.open(UnixDomainSocketAddress.of(path));
+		switch (probe(path)) {
+			case ACCEPTING -> throw new IOException("address in use: a live listener answers on " + path);
+			case NOT_ACCEPTING -> throw new IOException("address in use: " + path
+					+ " is held by a listener that does not accept connections within " + PROBE_TIMEOUT_MILLIS
+					+ " ms; it is left in place");
+			case NONE -> Files.deleteIfExists(path); // the file was left by a dead process
 		}
-		catch (ConnectException refused) {
-			// Nobody listens: the file was left by a dead process.
-			Files.deleteIfExists(path);
-			return;
+	}
+
+	/**
+	 * Connects to the socket file without blocking, waiting at most
+	 * {@link #PROBE_TIMEOUT_MILLIS} for the holder to accept. A blocking connect would
+	 * wait forever on a holder that never accepts (a hung peer, a full accept backlog).
+	 */
+	private static Holder probe(Path path) throws IOException {
+		try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX);
+				Selector selector = Selector.open()) {
+			probe.configureBlocking(false);
+			try {
+				if (probe.connect(UnixDomainSocketAddress.of(path))) {
+					return Holder.ACCEPTING;
+				}
+			}
+			catch (ConnectException refused) {
+				return Holder.NONE;
+			}
+			catch (IOException ex) {
+				// EAGAIN: a listener is bound but its accept backlog is full.
+				return Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? Holder.NOT_ACCEPTING : Holder.NONE;
+			}
+			probe.register(selector, SelectionKey.OP_CONNECT);
+			if (selector.select(PROBE_TIMEOUT_MILLIS) == 0) {
+				return Holder.NOT_ACCEPTING;
+			}
+			try {
+				probe.finishConnect();
+				return Holder.ACCEPTING;
+			}
+			catch (ConnectException refused) {
+				return Holder.NONE;
+			}
 		}
-		probe.close();
-		throw new IOException("address in use: a live listener answers on " + path);
+	}
+
+	/** Who holds an existing socket file. */
+	private enum Holder {
+
+		/** A live listener accepted the probe. */
+		ACCEPTING,
+
+		/** A process is bound to the path but did not accept in time. */
+		NOT_ACCEPTING,
+
+		/** Nobody listens: the file is stale. */
+		NONE
+
 	}
 
 	private static Object fileKey(Path path) throws IOException {

@@ -1,8 +1,10 @@
 package dev.ekuiper.plugin.nng.transport;
 
+import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -83,6 +85,27 @@ class IpcListenerTests {
 			assertThatExceptionOfType(NngAddressException.class).isThrownBy(() -> pull.listen("ipc://" + path))
 				.withMessageContaining(path.toString());
 			assertThat(isSocket(path)).isTrue();
+		}
+	}
+
+	@Test
+	void holderThatNeverAcceptsIsRefusedWithoutWaitingAndKept() throws Exception {
+		Path path = this.directory.resolve("hung.ipc");
+		try (ServerSocketChannel hung = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+			hung.bind(UnixDomainSocketAddress.of(path), 1);
+			List<SocketChannel> backlog = fillBacklog(path);
+			try {
+				PullSocket pull = pull();
+				assertThatExceptionOfType(NngAddressException.class).isThrownBy(() -> pull.listen("ipc://" + path))
+					.withMessageContaining(path.toString())
+					.withMessageContaining("does not accept");
+				assertThat(isSocket(path)).as("held socket file kept").isTrue();
+			}
+			finally {
+				for (SocketChannel channel : backlog) {
+					channel.close();
+				}
+			}
 		}
 	}
 
@@ -207,6 +230,24 @@ class IpcListenerTests {
 		Path path = folder.resolve("f".repeat(nameLength));
 		assertThat(path.toString().getBytes(StandardCharsets.UTF_8)).hasSize(length);
 		return path;
+	}
+
+	/** Connects without blocking until the listener's accept backlog is full. */
+	private static List<SocketChannel> fillBacklog(Path path) throws Exception {
+		List<SocketChannel> connected = new ArrayList<>();
+		for (int i = 0; i < 64; i++) {
+			SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+			channel.configureBlocking(false);
+			try {
+				channel.connect(UnixDomainSocketAddress.of(path));
+				connected.add(channel);
+			}
+			catch (IOException full) {
+				channel.close();
+				return connected;
+			}
+		}
+		throw new IllegalStateException("the accept backlog of " + path + " never filled up");
 	}
 
 	private List<Path> otherFiles(Path path) throws Exception {
