@@ -62,6 +62,14 @@ class TestClassIsolationTests {
 		assertThat(outcome.succeededTests()).isZero();
 	}
 
+	@Test
+	void unnamedPluginWithoutASpringContextFailsSayingSo() {
+		Outcome outcome = run(Map.of(), UnnamedWithoutSpring.class);
+		assertThat(outcome.failures()).singleElement()
+			.asString()
+			.contains("names no plugin", "no Spring test context to take it from");
+	}
+
 	private static Outcome run(Map<String, String> parameters, Class<?>... classes) {
 		LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
 			.selectors(Arrays.stream(classes).map(DiscoverySelectors::selectClass).toList())
@@ -155,6 +163,18 @@ class TestClassIsolationTests {
 			try (FunctionConnection revert = host.startFunction("revert")) {
 				assertThat(revert.exec(List.of("xyz"), "rule1", "op1").result()).isEqualTo("zyx");
 			}
+		}
+
+	}
+
+	/** Has no Spring test context to take the plugin name from. */
+	@EkuiperPluginTest
+	@ExtendWith(ScenarioCondition.class)
+	static class UnnamedWithoutSpring {
+
+		@Test
+		void neverRuns(EmbeddedHost host) {
+			assertThat(host.status()).isEqualTo("running");
 		}
 
 	}

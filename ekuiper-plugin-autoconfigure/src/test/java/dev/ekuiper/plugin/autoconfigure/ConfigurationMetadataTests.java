@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -63,11 +64,21 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	void everyPropertyButTheNameHasADefault() {
+	void everyPropertyButTheNameAndTheExitSwitchesHasADefault() {
+		// The name falls back to spring.application.name; the exit switches, unset, follow
+		// whether eKuiper launched the process.
+		Set<String> withoutDefault = Set.of("name", "exitOnHostLoss", "handleSignals");
 		for (RecordComponent component : EkuiperPluginProperties.class.getRecordComponents()) {
 			boolean hasDefault = property(component).has("defaultValue");
-			// The name deliberately has none: it falls back to spring.application.name.
-			assertThat(hasDefault).as(component.getName()).isEqualTo(!component.getName().equals("name"));
+			assertThat(hasDefault).as(component.getName()).isEqualTo(!withoutDefault.contains(component.getName()));
+		}
+	}
+
+	@Test
+	void exitSwitchesSayTheyFollowHowTheProcessWasLaunched() {
+		for (String name : List.of("exit-on-host-loss", "handle-signals")) {
+			assertThat(this.properties.get(PREFIX + name).get("description").asString()).as(name)
+				.contains("only when eKuiper launched the process");
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link CallWatchdog}: calls in time are left alone, an overrunning call is
@@ -23,6 +24,8 @@ class CallWatchdogTests {
 
 	private static final Duration TIMEOUT = Duration.ofMillis(100);
 
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
 	private final CallWatchdog watchdog = new CallWatchdog("test-call-watchdog", TIMEOUT);
 
 	private final List<Thread> expiredOn = new CopyOnWriteArrayList<>();
@@ -30,6 +33,14 @@ class CallWatchdogTests {
 	@AfterEach
 	void close() {
 		this.watchdog.close();
+	}
+
+	private boolean watchdogIsAsleep() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.anyMatch((thread) -> thread.getName().equals("test-call-watchdog")
+					&& thread.getState() == Thread.State.WAITING);
 	}
 
 	@Test
@@ -43,9 +54,8 @@ class CallWatchdogTests {
 			assertThat(watch.end()).isTrue();
 			calls++;
 		}
-		Thread.sleep(3 * TIMEOUT.toMillis());
 		assertThat(calls).isPositive();
-		assertThat(expiries).hasValue(0);
+		await().during(TIMEOUT.multipliedBy(3)).atMost(WAIT).until(() -> expiries.get() == 0);
 	}
 
 	@Test
@@ -59,7 +69,7 @@ class CallWatchdogTests {
 		long started = watch.begin();
 		assertThat(expired.await(5, TimeUnit.SECONDS)).isTrue();
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(TIMEOUT);
-		Thread.sleep(3 * TIMEOUT.toMillis());
+		await().during(TIMEOUT.multipliedBy(3)).atMost(WAIT).until(() -> this.expiredOn.size() == 1);
 		assertThat(watch.end()).as("the call was answered for").isFalse();
 		assertThat(this.expiredOn).hasSize(1).allSatisfy((thread) -> assertThat(thread.getName())
 			.isEqualTo("test-call-watchdog"));
@@ -71,7 +81,8 @@ class CallWatchdogTests {
 		CallWatchdog.Watch watch = this.watchdog.watchCurrentThread((which) -> expired.countDown());
 		watch.begin();
 		assertThat(watch.end()).isTrue();
-		Thread.sleep(1500);
+		// Idle, the watchdog parks without a deadline.
+		await().atMost(WAIT).until(this::watchdogIsAsleep);
 		long started = watch.begin();
 		assertThat(expired.await(5, TimeUnit.SECONDS)).isTrue();
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT.multipliedBy(5));

@@ -96,12 +96,20 @@ public class EmbeddedHostExtension
 		String named = annotation.value();
 		boolean springTest = SpringTestContexts.isSpringTest(owner);
 		if (named.isEmpty()) {
-			String served = springTest ? SpringTestContexts.pluginName(classContext) : null;
-			if (served == null) {
-				throw new ExtensionConfigurationException("@EkuiperPluginTest on " + owner.getName()
-						+ " names no plugin, and " + (springTest ? "its Spring test context defines none"
-								: "the class has no Spring test context to take it from")
-						+ ": name it, @EkuiperPluginTest(\"<plugin name>\")");
+			String served;
+			try {
+				served = springTest ? SpringTestContexts.pluginName(classContext) : null;
+				if (served == null) {
+					throw new ExtensionConfigurationException("@EkuiperPluginTest on " + owner.getName()
+							+ " names no plugin, and " + (springTest ? "its Spring test context defines none"
+									: "the class has no Spring test context to take it from")
+							+ ": name it, @EkuiperPluginTest(\"<plugin name>\")");
+				}
+			}
+			catch (RuntimeException ex) {
+				// Loading the context leased a directory that no host will take over.
+				SocketDirectoryLeases.release(owner);
+				throw ex;
 			}
 			return HostedPlugin.start(owner, served, handshakeTimeout);
 		}

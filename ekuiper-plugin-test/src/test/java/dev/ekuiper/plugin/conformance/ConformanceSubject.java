@@ -13,9 +13,11 @@ import dev.ekuiper.plugin.test.PluginCommand;
 
 /**
  * A conformance plugin under test, as both hosts launch it: the Java one through its
- * {@code #!/bin/sh} launcher (a {@code language:"go"} plugin) with names unique to the run,
- * or the official Python SDK one ({@code language:"python"}), whose names are fixed. Each
- * subject comes with a rule id of its own; every socket lives in eKuiper's {@code /tmp}.
+ * {@code #!/bin/sh} launcher (a {@code language:"go"} plugin), or the official Python SDK
+ * one ({@code language:"python"}) from a copy of its folder. Both serve plugin and function
+ * names unique to the run, and each subject comes with a rule id of its own, since every
+ * socket lives in eKuiper's {@code /tmp}, where an eKuiper or another build may hold the
+ * fixed names.
  *
  * @param label {@code java} or {@code python}
  * @param pluginName the plugin name, which names the control socket
@@ -42,8 +44,9 @@ record ConformanceSubject(String label, String pluginName, String function, Stri
 		String ruleId = label.charAt(0) + "c" + id;
 		if (label.equals("python")) {
 			Path python = InteropPeers.python();
-			Path folder = InteropPeers.pythonPluginFolder();
-			return new ConformanceSubject(label, ConformancePlugin.NAME, "revert", ruleId,
+			String suffix = "_p" + id;
+			Path folder = InteropPeers.pythonPluginCopy(work, suffix);
+			return new ConformanceSubject(label, ConformancePlugin.NAME + suffix, "revert" + suffix, ruleId,
 					PluginCommand.installed(folder, python.toString()),
 					List.of("--python", python.toString(), "--script", folder.resolve("conformance.py").toString()));
 		}
@@ -56,14 +59,12 @@ record ConformanceSubject(String label, String pluginName, String function, Stri
 
 	/**
 	 * Removes the socket files a killed plugin leaves in {@code /tmp}: those of this run's
-	 * rule and, for the Java plugin, of its unique names.
+	 * rule and of its unique names.
 	 * @throws IOException if the folder cannot be listed
 	 */
 	void removeLeftoverSocketFiles() throws IOException {
 		removeMatching(this.ruleId + "_*.ipc");
-		if (!this.pluginName.equals(ConformancePlugin.NAME)) {
-			removeMatching("*" + this.pluginName.substring(ConformancePlugin.NAME.length()) + ".ipc");
-		}
+		removeMatching("*" + this.pluginName.substring(ConformancePlugin.NAME.length()) + ".ipc");
 	}
 
 	private static void removeMatching(String pattern) throws IOException {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.fail;
  * {@code interop/python}. Something missing fails the test when the {@code CI} environment
  * variable is set (CI must provide it) and skips it otherwise.
  */
-final class InteropPeers {
+public final class InteropPeers {
 
 	private static final long GO_BUILD_MINUTES = 5;
 
@@ -47,7 +48,7 @@ final class InteropPeers {
 	 * Returns the Python interpreter of the SDK plugin's venv.
 	 * @return its path
 	 */
-	static Path python() {
+	public static Path python() {
 		Path python = repositoryRoot().resolve("interop/python/.venv/bin/python");
 		if (!Files.isExecutable(python)) {
 			missing("The Python SDK venv is missing; set it up with: python3 -m venv interop/python/.venv "
@@ -62,6 +63,34 @@ final class InteropPeers {
 	 */
 	static Path pythonPluginFolder() {
 		return repositoryRoot().resolve("interop/python/conformance");
+	}
+
+	/**
+	 * Copies the Python SDK conformance plugin to {@code <work>/conformance<suffix>}, as
+	 * eKuiper would install it under that name, where it serves plugin
+	 * {@code conformance<suffix>} and function {@code revert<suffix>}:
+	 * the SDK fixes its socket paths under {@code /tmp}, so only unique names keep them
+	 * apart from an eKuiper or another build on the machine.
+	 * @param work where the copy goes
+	 * @param suffix what the plugin and function names end with
+	 * @return the copied plugin folder
+	 * @throws IOException if the copy fails
+	 */
+	public static Path pythonPluginCopy(Path work, String suffix) throws IOException {
+		Path source = pythonPluginFolder();
+		Path target = work.resolve(source.getFileName() + suffix);
+		try (Stream<Path> files = Files.walk(source)) {
+			for (Path file : files.filter((path) -> !path.toString().contains("__pycache__")).toList()) {
+				Files.copy(file, target.resolve(source.relativize(file).toString()));
+			}
+		}
+		// As installed, the descriptor is named after the plugin, <name>/<name>.json, and
+		// lists the function under the name the copy serves.
+		Path descriptor = target.resolve(source.getFileName() + ".json");
+		Files.writeString(target.resolve(target.getFileName() + ".json"),
+				Files.readString(descriptor).replace("\"revert\"", "\"revert" + suffix + "\""));
+		Files.delete(descriptor);
+		return target;
 	}
 
 	/**

@@ -162,7 +162,7 @@ class FaultInjectionTests extends RuntimeTestSupport {
 	void sinkWithoutAcksStuckInCollectIsStoppedInTimeAndItsAddressCanBeReused() throws Exception {
 		SinkConnection stuck = this.host.startSink("probe", "rule1", "probe_0", Map.of("hangIn", "collect"));
 		stuck.sendRow(Map.of("do", "stuck"));
-		Thread.sleep(300);
+		await().atMost(WAIT).until(() -> this.probes.stuckCollects.get() == 1);
 		long started = System.nanoTime();
 		stuck.stop();
 		// The stop timeout is 1 s; then the sockets close and the collect is abandoned.
@@ -206,7 +206,8 @@ class FaultInjectionTests extends RuntimeTestSupport {
 				// the host discarded the late reply while this call waited
 			}
 		}
-		Thread.sleep(1000);
+		// The late replies arrive and are dropped while the plugin keeps serving.
+		await().during(Duration.ofSeconds(1)).atMost(WAIT).until(this.runtime::isRunning);
 		for (int i = 0; i < 20; i++) {
 			String value = "later" + i;
 			assertThat(probe.exec(List.of(value), "rule1", "op1")).isEqualTo(new FunctionResult(true, value));

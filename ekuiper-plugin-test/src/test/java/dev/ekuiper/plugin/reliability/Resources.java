@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
+
 /**
  * What this test process holds: live threads, open file descriptors (from
  * {@code /proc/self/fd}) and used heap. Leak tests compare a snapshot taken after warming
@@ -46,18 +50,18 @@ record Resources(int threads, int fds, long heapBytes, List<String> threadNames)
 	 * @param slack how many threads or descriptors more are tolerated
 	 * @param timeout how long to wait
 	 * @return the last snapshot taken
-	 * @throws InterruptedException if interrupted
 	 */
-	static Resources awaitBackTo(Resources baseline, int slack, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			Resources now = now();
-			if ((now.threads <= baseline.threads + slack && now.fds <= baseline.fds + slack)
-					|| System.nanoTime() > deadline) {
-				return now;
-			}
-			Thread.sleep(100);
+	static Resources awaitBackTo(Resources baseline, int slack, Duration timeout) {
+		try {
+			await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+				Resources now = now();
+				return now.threads <= baseline.threads + slack && now.fds <= baseline.fds + slack;
+			});
 		}
+		catch (ConditionTimeoutException ex) {
+			// the caller's assertion reports the last snapshot
+		}
+		return now();
 	}
 
 	/**

@@ -114,7 +114,7 @@ class ControlLoopTests extends RuntimeTestSupport {
 	@Test
 	void startFuncLongAfterStartUpConnectsAtOnceThoughTheDialBackOffHasGrown() throws Exception {
 		// Nobody listens on func_revert for a while, so the dial back-off grows past 1.6 s.
-		Thread.sleep(3_500);
+		await().during(Duration.ofMillis(3_500)).atMost(WAIT.multipliedBy(2)).until(this.runtime::isRunning);
 		FunctionConnection revert = this.host.startFunction("revert");
 		long started = System.nanoTime();
 		assertThat(revert.exec(List.of("late"), "rule1", "op1").result()).isEqualTo("etal");
@@ -139,9 +139,10 @@ class ControlLoopTests extends RuntimeTestSupport {
 			rep.send("{\"func\":\"Exec\",\"arg\":[\"echo\",\"{}\"]}".getBytes(StandardCharsets.UTF_8));
 			assertThat(text(rep.receive())).isEqualTo("{\"state\":true,\"result\":\"echo\"}");
 		}
-		Thread.sleep(1_200);
+		// Idle past the 500 ms keep-alive, before and after the start.
+		await().during(Duration.ofMillis(1_200)).atMost(WAIT).until(this.runtime::isConnected);
 		FunctionConnection revert = this.host.startFunction("revert");
-		Thread.sleep(1_200);
+		await().during(Duration.ofMillis(1_200)).atMost(WAIT).until(this.runtime::isConnected);
 		assertThat(revert.exec(List.of("idle"), "rule1", "op1").result()).isEqualTo("eldi");
 		assertStillServing();
 	}

@@ -41,6 +41,9 @@ public final class Probes {
 
 	public final AtomicInteger sinksClosed = new AtomicInteger();
 
+	/** Collects that wait for {@link #unstick}. */
+	public final AtomicInteger stuckCollects = new AtomicInteger();
+
 	/** Every collected payload as {@code <sink instance>: <text>}. */
 	public final BlockingQueue<String> collected = new LinkedBlockingQueue<>();
 
@@ -195,6 +198,7 @@ public final class Probes {
 				throw new IllegalStateException("hard disk full");
 			}
 			if ("collect".equals(this.config.hangIn()) && message.text().contains("stuck")) {
+				Probes.this.stuckCollects.incrementAndGet();
 				awaitUnstick();
 			}
 			if ("collect".equals(this.config.hangIn()) && message.text().contains("hang")) {

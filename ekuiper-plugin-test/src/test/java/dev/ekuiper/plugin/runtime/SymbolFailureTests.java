@@ -152,8 +152,10 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		await().atMost(WAIT).untilAsserted(() -> assertThat(this.probes.sinksClosed).hasValue(1));
 		this.probes.unstick.countDown();
 		assertThat(this.probes.collected.poll(5, TimeUnit.SECONDS)).isEqualTo("1: [{\"do\":\"stuck\"}]");
-		Thread.sleep(200);
-		assertThat(this.probes.sinksClosed).as("the late collect's thread closes nothing").hasValue(1);
+		await().during(Duration.ofMillis(200))
+			.atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.probes.sinksClosed).as("the late collect's thread closes nothing")
+				.hasValue(1));
 		assertStillServing();
 	}
 
@@ -197,7 +199,8 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		assertThat(probe.exec(List.of("late"), "rule1", "op1"))
 			.isEqualTo(new FunctionResult(false, "Timed out: function 'probe' Exec took longer than 500 ms"));
 		assertThat(probe.exec(List.of("first"), "rule1", "op1")).isEqualTo(new FunctionResult(true, "first"));
-		Thread.sleep(800);
+		// The late answer comes while the plugin keeps serving; it must not be taken for a later one.
+		await().during(Duration.ofMillis(800)).atMost(WAIT).until(this.runtime::isRunning);
 		for (String value : List.of("second", "third")) {
 			assertThat(probe.exec(List.of(value), "rule1", "op1")).as("not the late answer")
 				.isEqualTo(new FunctionResult(true, value));

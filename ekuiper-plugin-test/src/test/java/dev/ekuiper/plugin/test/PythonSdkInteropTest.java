@@ -1,5 +1,6 @@
 package dev.ekuiper.plugin.test;
 
+import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.ekuiper.plugin.conformance.InteropPeers;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,24 +21,31 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Drives the {@code conformance} plugin, written with the official eKuiper Python SDK
  * (see {@code interop/python/README.md}), through {@link EmbeddedHost}, launched the way
- * eKuiper launches a Python plugin. The SDK hard-codes {@code /tmp} for its sockets.
+ * eKuiper launches a Python plugin. The SDK hard-codes {@code /tmp} for its sockets, so
+ * each test runs a copy of the plugin folder that serves plugin and function names of its
+ * own ({@code conformance_p<id>}, {@code revert_p<id>}), never the names an eKuiper with
+ * the plugin installed, or another build, holds.
  */
 class PythonSdkInteropTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	private static final Path SOCKET_DIRECTORY = Path.of("/tmp");
+	private static final Duration IDLE = Duration.ofSeconds(6);
+
+	private static final Path SDK_SOCKET_DIRECTORY = Path.of("/tmp");
 
 	private static Path python;
 
-	private static Path pluginFolder;
+	private Path pluginFolder;
+
+	private String suffix;
+
+	private String revert;
 
 	@TempDir
 	Path work;
@@ -51,33 +60,32 @@ class PythonSdkInteropTest {
 
 	@BeforeAll
 	static void locateSdkPlugin() {
-		Path root = repositoryRoot();
-		python = root.resolve("interop/python/.venv/bin/python");
-		pluginFolder = root.resolve("interop/python/conformance");
-		if (!Files.isExecutable(python)) {
-			String message = "The Python SDK venv is missing; set it up with: python3 -m venv interop/python/.venv "
-					+ "&& interop/python/.venv/bin/pip install -r interop/python/requirements.txt";
-			if (System.getenv("CI") != null) {
-				fail(message);
-			}
-			assumeTrue(false, message);
-		}
+		python = InteropPeers.python();
 	}
 
 	@BeforeEach
-	void launchPlugin() {
-		this.ruleId = "it" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-		this.host = EmbeddedHost.builder("conformance").replayOnHandshake(false).build();
-		this.command = PluginCommand.installed(pluginFolder, python.toString());
+	void launchPlugin() throws IOException {
+		String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+		this.ruleId = "it" + id;
+		this.suffix = "_p" + id;
+		this.revert = "revert" + this.suffix;
+		this.pluginFolder = InteropPeers.pythonPluginCopy(this.work, this.suffix);
+		this.host = EmbeddedHost.builder("conformance" + this.suffix)
+			.socketDirectory(SDK_SOCKET_DIRECTORY)
+			.replayOnHandshake(false)
+			.build();
+		this.command = PluginCommand.installed(this.pluginFolder, python.toString());
 		this.process = this.host.launch(this.command);
 	}
 
 	@AfterEach
 	void closeHostAndRemoveSocketFilesTheKilledPluginLeft() throws Exception {
 		this.host.close();
-		try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(SOCKET_DIRECTORY, this.ruleId + "_*.ipc")) {
-			for (Path leftover : leftovers) {
-				Files.deleteIfExists(leftover);
+		for (String pattern : List.of(this.ruleId + "_*.ipc", "*" + this.suffix + ".ipc")) {
+			try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(SDK_SOCKET_DIRECTORY, pattern)) {
+				for (Path leftover : leftovers) {
+					Files.deleteIfExists(leftover);
+				}
 			}
 		}
 	}
@@ -85,8 +93,8 @@ class PythonSdkInteropTest {
 	@Test
 	void pythonPluginIsLaunchedUnbufferedWithTheSingleArgumentInItsFolder() {
 		assertThat(this.command.command()).containsExactly(python.toString(), "-u",
-				pluginFolder.resolve("conformance.py").toString(), "{\"sendTimeout\":1000}");
-		assertThat(this.command.workingDirectory()).isEqualTo(pluginFolder);
+				this.pluginFolder.resolve("conformance.py").toString(), "{\"sendTimeout\":1000}");
+		assertThat(this.command.workingDirectory()).isEqualTo(this.pluginFolder);
 		assertThat(this.host.status()).isEqualTo("running");
 	}
 
@@ -117,7 +125,7 @@ class PythonSdkInteropTest {
 
 	@Test
 	void functionRevertsValidatesAndIsNoAggregate() {
-		FunctionConnection revert = this.host.startFunction("revert");
+		FunctionConnection revert = this.host.startFunction(this.revert);
 		assertThat(revert.exec(List.of("abc"), this.ruleId, "op1")).isEqualTo(new FunctionResult(true, "cba"));
 		assertThat(revert.isAggregate()).isFalse();
 		assertThat(revert.validate(List.of(Map.of("Val", "abc")))).isEqualTo(new FunctionResult(true, ""));
@@ -141,8 +149,9 @@ class PythonSdkInteropTest {
 
 	@Test
 	void channelsLeftIdlePastTheSdkKeepAliveStillServeTheNextCommandAndCall() throws Exception {
-		FunctionConnection revert = this.host.startFunction("revert");
-		Thread.sleep(6_000);
+		FunctionConnection revert = this.host.startFunction(this.revert);
+		// Idle past the SDK's 5 s receive timeout, the plugin staying alive throughout.
+		await().during(IDLE).atMost(IDLE.plus(WAIT)).until(() -> this.process.awaitExit(Duration.ZERO).isEmpty());
 		assertThat(revert.exec(List.of("idle"), this.ruleId, "op1").result()).isEqualTo("eldi");
 		SourceConnection source = this.host.startSource("counter", this.ruleId, "demoStream",
 				Map.of("count", 1, "interval", 1));
@@ -156,7 +165,7 @@ class PythonSdkInteropTest {
 				Map.of("count", 3, "interval", 1));
 		SinkConnection sink = this.host.startSink("collect", this.ruleId, "collect_0",
 				Map.of("path", out.toString(), "requireAck", true));
-		FunctionConnection revert = this.host.startFunction("revert");
+		FunctionConnection revert = this.host.startFunction(this.revert);
 		assertRecords(source, 3);
 		sink.sendRow(Map.of("run", 1));
 		assertThat(sink.awaitAck(WAIT).isSuccess()).isTrue();
@@ -169,7 +178,7 @@ class PythonSdkInteropTest {
 		this.process = this.host.launch(this.command);
 		assertThat(this.host.replay()).extracting(ReplayResult::key, ReplayResult::ok)
 			.containsExactly(okReplay(this.ruleId + "_demoStream_0"), okReplay(this.ruleId + "_collect_0_0"),
-					okReplay("func_revert"));
+					okReplay("func_" + this.revert));
 		assertRecords(source, 3);
 		assertThat(revert.exec(List.of("xyz"), this.ruleId, "op1").result()).isEqualTo("zyx");
 		await().atMost(WAIT).until(sink::isConnected);
@@ -189,17 +198,6 @@ class PythonSdkInteropTest {
 			assertThat(tuple.message()).containsExactly(Map.entry("n", (double) i), Map.entry("text", "rec-" + i));
 			assertThat(tuple.meta()).containsExactly(Map.entry("seq", (double) i));
 		}
-	}
-
-	private static Path repositoryRoot() {
-		Path folder = Path.of("").toAbsolutePath();
-		while (folder != null && !Files.exists(folder.resolve("mvnw"))) {
-			folder = folder.getParent();
-		}
-		if (folder == null) {
-			throw new IllegalStateException("no folder holding mvnw above " + Path.of("").toAbsolutePath());
-		}
-		return folder;
 	}
 
 }

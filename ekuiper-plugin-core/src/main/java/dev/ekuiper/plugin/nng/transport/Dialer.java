@@ -2,7 +2,9 @@ package dev.ekuiper.plugin.nng.transport;
 
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +37,22 @@ public final class Dialer implements EventLoop.Handler {
 	}
 
 	/**
-	 * Connects once on the calling thread and keeps the connection up from then on.
+	 * Connects once on the calling thread, waiting at most the handshake timeout, and
+	 * keeps the connection up from then on. A listener that does not accept (a full
+	 * accept backlog, a hung peer) fails the attempt instead of blocking the caller.
 	 * @param context the socket's pipe context
 	 * @param address where to connect
 	 * @return the dialer
-	 * @throws IOException if this first attempt fails
+	 * @throws IOException if this first attempt fails or does not connect in time
 	 */
 	public static Dialer connectNow(PipeContext context, Address address) throws IOException {
 		Dialer dialer = new Dialer(context, address);
 		SocketChannel channel = SocketChannel.open(address.family());
 		try {
-			channel.connect(address.socketAddress());
+			channel.configureBlocking(false);
+			if (!channel.connect(address.socketAddress())) {
+				awaitConnect(channel, context.options().handshakeTimeout());
+			}
 		}
 		catch (IOException ex) {
 			channel.close();
@@ -53,6 +60,16 @@ public final class Dialer implements EventLoop.Handler {
 		}
 		context.loop().execute(() -> dialer.connected(channel));
 		return dialer;
+	}
+
+	private static void awaitConnect(SocketChannel channel, Duration timeout) throws IOException {
+		try (Selector selector = Selector.open()) {
+			channel.register(selector, SelectionKey.OP_CONNECT);
+			if (selector.select(Math.max(1, timeout.toMillis())) == 0) {
+				throw new IOException("not connected within " + timeout.toMillis() + " ms");
+			}
+			channel.finishConnect();
+		}
 	}
 
 	/**

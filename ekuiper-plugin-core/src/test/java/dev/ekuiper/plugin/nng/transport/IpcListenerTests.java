@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * Tests for ipc listeners and their socket files: stale files, live listeners, files that
- * are not sockets, path lengths, permissions and removal on close.
+ * Tests for ipc listeners and their socket files: stale files, live listeners, holders that
+ * never accept, files that are not sockets, path lengths, permissions and removal on close.
  */
 @Timeout(30)
 class IpcListenerTests {
@@ -100,6 +100,25 @@ class IpcListenerTests {
 					.withMessageContaining(path.toString())
 					.withMessageContaining("does not accept");
 				assertThat(isSocket(path)).as("held socket file kept").isTrue();
+			}
+			finally {
+				for (SocketChannel channel : backlog) {
+					channel.close();
+				}
+			}
+		}
+	}
+
+	@Test
+	void dialToAListenerThatNeverAcceptsFailsInsteadOfBlocking() throws Exception {
+		Path path = this.directory.resolve("full.ipc");
+		try (ServerSocketChannel hung = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+			hung.bind(UnixDomainSocketAddress.of(path), 1);
+			List<SocketChannel> backlog = fillBacklog(path);
+			try {
+				PushSocket push = push();
+				assertThatExceptionOfType(NngAddressException.class).isThrownBy(() -> push.dial("ipc://" + path))
+					.withMessageContaining(path.toString());
 			}
 			finally {
 				for (SocketChannel channel : backlog) {
