@@ -6,6 +6,7 @@ package dev.ekuiper.plugin.autoconfigure;
  */
 public class InvalidPluginDefinitionException extends RuntimeException {
 
+	/** What to change. */
 	private final String action;
 
 	/**

@@ -7,8 +7,10 @@ package dev.ekuiper.plugin.nng;
  */
 public final class NngMessageTooLargeException extends NngException {
 
+	/** The size of the skipped message, in bytes. */
 	private final long size;
 
+	/** The socket's max receive size, in bytes. */
 	private final long limit;
 
 	/**

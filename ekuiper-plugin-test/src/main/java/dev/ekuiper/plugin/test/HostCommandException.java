@@ -6,6 +6,7 @@ package dev.ekuiper.plugin.test;
  */
 public class HostCommandException extends HostException {
 
+	/** The plugin's exact answer text. */
 	private final String answer;
 
 	/**
