@@ -2,36 +2,37 @@ package ${package};
 
 import java.util.List;
 
+import dev.ekuiper.plugin.api.ArgumentKind;
 import dev.ekuiper.plugin.api.Function;
 import dev.ekuiper.plugin.api.FunctionContext;
+import dev.ekuiper.plugin.api.FunctionSignature;
 
 /**
- * The {@code scale} function: multiplies a number by a factor, as in
- * {@code SELECT scale(count, 0.5) AS half FROM counters}. eKuiper validates the
- * arguments once when a rule is created, then calls {@link #exec} for each row.
+ * The {@code scale} function: multiplies a number by a factor, 2 unless given, as in
+ * {@code SELECT scale(count, 0.5) AS half FROM counters}. The signature is declared once:
+ * eKuiper's validation at rule creation refuses a wrong number of arguments, and
+ * {@link #exec} receives numbers as {@link Double}s (a text is refused with a clear error).
  */
 public class ScaleFunction implements Function {
 
+	private static final FunctionSignature SIGNATURE = FunctionSignature.builder()
+		.argument("value", ArgumentKind.NUMBER)
+		.optionalArgument("factor", ArgumentKind.NUMBER)
+		.build();
+
 	@Override
-	public void validate(List<Object> args) {
-		if (args.size() != 2) {
-			throw new IllegalArgumentException("scale takes 2 arguments, a number and a factor, got " + args.size());
-		}
+	public FunctionSignature signature() {
+		return SIGNATURE;
 	}
 
 	@Override
 	public Object exec(List<Object> args, FunctionContext context) {
-		if (args.get(0) == null) {
+		Double value = (Double) args.get(0);
+		if (value == null) {
 			return null;
 		}
-		return number(args.get(0)) * number(args.get(1));
-	}
-
-	private static double number(Object value) {
-		if (value instanceof Number number) {
-			return number.doubleValue();
-		}
-		throw new IllegalArgumentException("scale needs numbers, got '" + value + "'");
+		Double factor = (args.size() > 1) ? (Double) args.get(1) : null;
+		return value * ((factor != null) ? factor : 2.0);
 	}
 
 }

@@ -24,6 +24,7 @@ public final class ConfigBindingException extends Exception {
 			short.class, "short", Short.class, "short", int.class, "int", Integer.class, "int", long.class, "long",
 			Long.class, "long");
 
+	/** What could not be bound, one entry per property. */
 	private final List<Problem> problems;
 
 	/**
