@@ -7,8 +7,8 @@ import dev.ekuiper.plugin.api.Source;
 import dev.ekuiper.plugin.api.SourceContext;
 
 /**
- * The {@code counter} source: emits {@code {"count": n}} every {@code period}
- * milliseconds, counting from {@code start} by {@code step}. The runtime calls
+ * The {@code counter} source: emits {@code {"count": n}} every {@code period},
+ * counting from {@code start} by {@code step}. The runtime calls
  * {@link #open} on a thread of its own and stops it when the rule stops.
  */
 public class CounterSource implements Source<CounterConfig> {
@@ -22,7 +22,7 @@ public class CounterSource implements Source<CounterConfig> {
 
 	@Override
 	public void open(SourceContext context) throws InterruptedException {
-		Duration period = Duration.ofMillis(this.config.period());
+		Duration period = this.config.period();
 		long count = this.config.start();
 		context.logger().info("Counting from {} every {} for rule {}", count, period, context.ruleId());
 		while (context.isRunning()) {
