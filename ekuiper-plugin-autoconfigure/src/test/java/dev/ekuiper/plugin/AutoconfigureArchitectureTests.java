@@ -15,8 +15,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class AutoconfigureArchitectureTests {
 
-	private static final JavaClasses STARTER = new ClassFileImporter()
-		.importPath(Path.of("target", "classes"));
+	private static final JavaClasses STARTER = new ClassFileImporter().importPath(Path.of("target", "classes"));
 
 	@Test
 	void packagesAreFreeOfCycles() {

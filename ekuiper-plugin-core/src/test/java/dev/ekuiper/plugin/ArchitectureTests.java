@@ -13,13 +13,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The layering of the plain-Java SDK, checked on its compiled classes: no package tangles
- * (as Spring Boot's own build checks), the transport below everything of eKuiper, no Spring,
- * no locale-sensitive case conversion, and no transport exception in the public API.
+ * (as Spring Boot's own build checks), the transport below everything of eKuiper, no
+ * Spring, no locale-sensitive case conversion, and no transport exception in the public
+ * API.
  */
 class ArchitectureTests {
 
-	private static final JavaClasses CORE = new ClassFileImporter()
-		.importPath(Path.of("target", "classes"));
+	private static final JavaClasses CORE = new ClassFileImporter().importPath(Path.of("target", "classes"));
 
 	@Test
 	void packagesAreFreeOfCycles() {
@@ -32,8 +32,7 @@ class ArchitectureTests {
 			.resideInAPackage("dev.ekuiper.plugin.nng..")
 			.should()
 			.dependOnClassesThat()
-			.resideOutsideOfPackages("dev.ekuiper.plugin.nng..", "java..", "javax..", "org.slf4j..",
-					"org.jspecify..")
+			.resideOutsideOfPackages("dev.ekuiper.plugin.nng..", "java..", "javax..", "org.slf4j..", "org.jspecify..")
 			.check(CORE);
 	}
 

@@ -77,8 +77,8 @@ class DevModeIT {
 
 	@Test
 	void anAggregateFunctionGetsAWindowOfRowsWithAListPerArgumentBesideAScalarRule() {
-		DevModeScenario.Rule aggregate = new DevModeScenario.Rule("stats", "readings", "stats",
-				List.of("temperature"), 3, "print", null);
+		DevModeScenario.Rule aggregate = new DevModeScenario.Rule("stats", "readings", "stats", List.of("temperature"),
+				3, "print", null);
 		DevModeScenario.Rule scalar = new DevModeScenario.Rule("fahrenheit", "readings", "c2f", List.of("temperature"),
 				0, null, null);
 		DevModeScenario scenario = new DevModeScenario(

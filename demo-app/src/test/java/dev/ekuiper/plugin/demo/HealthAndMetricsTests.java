@@ -53,7 +53,8 @@ class HealthAndMetricsTests {
 			for (int i = 0; i < 5; i++) {
 				source.next(WAIT);
 			}
-			// The plugin counts a record once its send returns, which may be after we got it.
+			// The plugin counts a record once its send returns, which may be after we got
+			// it.
 			await().atMost(WAIT)
 				.until(() -> count("ekuiper.source.records", "symbol", "sensor", "rule", "meteredRule", "result",
 						"sent") >= 5);
@@ -74,7 +75,8 @@ class HealthAndMetricsTests {
 			sink.awaitAck(WAIT);
 			assertThat(count("ekuiper.sink.messages", "symbol", "print", "rule", "meteredRule", "result", "ok"))
 				.isEqualTo(2);
-			// The plugin counts an ack once its send returns, which may be after we got it.
+			// The plugin counts an ack once its send returns, which may be after we got
+			// it.
 			await().atMost(WAIT)
 				.until(() -> count("ekuiper.sink.acks", "symbol", "print", "rule", "meteredRule", "result", "ok") == 2);
 		}

@@ -46,9 +46,10 @@ class TestClassIsolationTests {
 
 	@Test
 	void embeddedHostClassesRunInParallelEachWithItsOwnHost() {
-		Outcome outcome = run(Map.of("junit.jupiter.execution.parallel.enabled", "true",
-				"junit.jupiter.execution.parallel.mode.classes.default", "concurrent"), UnnamedHostedPlugin.class,
-				NamedHostedPlugin.class, PlainContext.class);
+		Outcome outcome = run(
+				Map.of("junit.jupiter.execution.parallel.enabled", "true",
+						"junit.jupiter.execution.parallel.mode.classes.default", "concurrent"),
+				UnnamedHostedPlugin.class, NamedHostedPlugin.class, PlainContext.class);
 		assertThat(outcome.failures()).isEmpty();
 		assertThat(outcome.succeededTests()).isEqualTo(3);
 	}

@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's "Quick start" shows code that a generated project holds, so that the code
- * it shows compiles and is tested (by the archetype's integration test), and the
- * commands of "Start a new plugin" use this archetype and name modules that exist.
- * Snippets are compared line by line with the indentation stripped, so that they may be
- * shown less indented than in their file.
+ * it shows compiles and is tested (by the archetype's integration test), and the commands
+ * of "Start a new plugin" use this archetype and name modules that exist. Snippets are
+ * compared line by line with the indentation stripped, so that they may be shown less
+ * indented than in their file.
  */
 class ReadmeSnippetsTests {
 

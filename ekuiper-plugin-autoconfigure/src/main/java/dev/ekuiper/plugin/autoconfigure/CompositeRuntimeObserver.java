@@ -38,7 +38,9 @@ final class CompositeRuntimeObserver implements RuntimeObserver {
 
 	@Override
 	public SourceObserver sourceStarted(String symbol, SymbolMeta meta) {
-		List<SourceObserver> each = this.observers.stream().map((observer) -> observer.sourceStarted(symbol, meta)).toList();
+		List<SourceObserver> each = this.observers.stream()
+			.map((observer) -> observer.sourceStarted(symbol, meta))
+			.toList();
 		return new SourceObserver() {
 
 			@Override
@@ -61,7 +63,9 @@ final class CompositeRuntimeObserver implements RuntimeObserver {
 
 	@Override
 	public SinkObserver sinkStarted(String symbol, SymbolMeta meta) {
-		List<SinkObserver> each = this.observers.stream().map((observer) -> observer.sinkStarted(symbol, meta)).toList();
+		List<SinkObserver> each = this.observers.stream()
+			.map((observer) -> observer.sinkStarted(symbol, meta))
+			.toList();
 		return new SinkObserver() {
 
 			@Override
@@ -84,7 +88,9 @@ final class CompositeRuntimeObserver implements RuntimeObserver {
 
 	@Override
 	public FunctionObserver functionOpened(String symbol) {
-		List<FunctionObserver> each = this.observers.stream().map((observer) -> observer.functionOpened(symbol)).toList();
+		List<FunctionObserver> each = this.observers.stream()
+			.map((observer) -> observer.functionOpened(symbol))
+			.toList();
 		return (FunctionRequest.Kind kind, boolean ok, long nanos) -> each
 			.forEach((observer) -> observer.called(kind, ok, nanos));
 	}

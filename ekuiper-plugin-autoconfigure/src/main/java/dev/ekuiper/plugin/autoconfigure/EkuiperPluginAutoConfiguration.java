@@ -113,8 +113,8 @@ public final class EkuiperPluginAutoConfiguration {
 
 	/**
 	 * eKuiper passes one JSON argument, {@code {"sendTimeout":1000}}
-	 * ({@code internal/plugin/portable/runtime/plugin_ins_manager.go}); its presence tells
-	 * that eKuiper launched the process.
+	 * ({@code internal/plugin/portable/runtime/plugin_ins_manager.go}); its presence
+	 * tells that eKuiper launched the process.
 	 */
 	private static String processArgument(ApplicationArguments arguments) {
 		if (arguments == null) {

@@ -33,8 +33,8 @@ public class EkuiperPluginLifecycle implements SmartLifecycle {
 	 * Creates the lifecycle, making SIGTERM and SIGINT a graceful stop that exits 0 once
 	 * the runtime first starts.
 	 * @param runtime the runtime to start and stop
-	 * @param onTermination closes the application on SIGTERM or SIGINT, or {@code null} to
-	 * leave signals to the JVM
+	 * @param onTermination closes the application on SIGTERM or SIGINT, or {@code null}
+	 * to leave signals to the JVM
 	 */
 	public EkuiperPluginLifecycle(PluginRuntime runtime, Runnable onTermination) {
 		this.runtime = runtime;

@@ -11,7 +11,8 @@ class InvalidPluginDefinitionFailureAnalyzer extends AbstractFailureAnalyzer<Inv
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidPluginDefinitionException cause) {
-		return new FailureAnalysis("The eKuiper plugin is misdeclared: " + cause.getMessage(), cause.getAction(), cause);
+		return new FailureAnalysis("The eKuiper plugin is misdeclared: " + cause.getMessage(), cause.getAction(),
+				cause);
 	}
 
 }

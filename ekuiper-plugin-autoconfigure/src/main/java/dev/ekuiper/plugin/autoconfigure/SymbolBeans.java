@@ -70,11 +70,12 @@ final class SymbolBeans {
 		if (annotation != null && StringUtils.hasText(annotation.description())) {
 			this.descriptions.put(symbol, annotation.description());
 		}
-		requireSafeName(symbol, kind + " symbol name", "Rename the bean '" + beanName + "' or name it with @Symbol(\"…\")");
+		requireSafeName(symbol, kind + " symbol name",
+				"Rename the bean '" + beanName + "' or name it with @Symbol(\"…\")");
 		String previous = names.putIfAbsent(symbol, beanName);
 		if (previous != null) {
-			throw new InvalidPluginDefinitionException(
-					"beans '" + previous + "' and '" + beanName + "' both declare the " + kind + " symbol '" + symbol + "'",
+			throw new InvalidPluginDefinitionException("beans '" + previous + "' and '" + beanName
+					+ "' both declare the " + kind + " symbol '" + symbol + "'",
 					"Rename one of the beans, or give one of them another name with @Symbol(\"…\").");
 		}
 		return symbol;
@@ -83,8 +84,9 @@ final class SymbolBeans {
 	/** Names become socket file names: nothing that could leave the socket directory. */
 	private static void requireSafeName(String name, String what, String action) {
 		if (!Channels.isSafeName(name)) {
-			throw new InvalidPluginDefinitionException("the " + what + " '" + name
-					+ "' contains '/', '\\', '..' or NUL, but it names a socket file", action + " to a plain name.");
+			throw new InvalidPluginDefinitionException(
+					"the " + what + " '" + name + "' contains '/', '\\', '..' or NUL, but it names a socket file",
+					action + " to a plain name.");
 		}
 	}
 

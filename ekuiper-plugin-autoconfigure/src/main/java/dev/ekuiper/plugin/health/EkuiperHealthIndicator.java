@@ -42,8 +42,8 @@ public class EkuiperHealthIndicator extends AbstractHealthIndicator {
 	 * Creates an indicator.
 	 * @param runtime the runtime to report on
 	 * @param peerGoneAfter how long a channel's peer may be gone
-	 * @param sourceIdleAfter how long a source may emit nothing, {@link Duration#ZERO} for
-	 * no limit
+	 * @param sourceIdleAfter how long a source may emit nothing, {@link Duration#ZERO}
+	 * for no limit
 	 */
 	public EkuiperHealthIndicator(PluginRuntime runtime, Duration peerGoneAfter, Duration sourceIdleAfter) {
 		super("eKuiper plugin health check failed");
@@ -85,7 +85,8 @@ public class EkuiperHealthIndicator extends AbstractHealthIndicator {
 			if (status.lastError() != null) {
 				detail.put("lastError", status.lastError());
 			}
-			symbols.computeIfAbsent(status.type().wireName(), (kind) -> new LinkedHashMap<>()).put(status.name(), detail);
+			symbols.computeIfAbsent(status.type().wireName(), (kind) -> new LinkedHashMap<>())
+				.put(status.name(), detail);
 		}
 		builder.withDetail("symbols", symbols);
 	}

@@ -43,15 +43,18 @@ public class EkuiperMeterObserver implements RuntimeObserver {
 
 	@Override
 	public void commandAnswered(String command, PluginType type, boolean ok) {
-		this.registry.counter("ekuiper.control.commands", "command", command, "type",
-				(type != null) ? type.wireName() : "none", "result", ok ? "ok" : "error").increment();
+		this.registry
+			.counter("ekuiper.control.commands", "command", command, "type", (type != null) ? type.wireName() : "none",
+					"result", ok ? "ok" : "error")
+			.increment();
 	}
 
 	@Override
 	public SourceObserver sourceStarted(String symbol, SymbolMeta meta) {
 		MeterRegistry current = this.registry;
 		Tags tags = Tags.of("symbol", symbol, "rule", meta.ruleId(), "op", meta.opId());
-		Counter sent = counter(current, "ekuiper.source.records", tags.and("result", "sent"), "Records sent to eKuiper");
+		Counter sent = counter(current, "ekuiper.source.records", tags.and("result", "sent"),
+				"Records sent to eKuiper");
 		Counter dropped = counter(current, "ekuiper.source.records", tags.and("result", "dropped"),
 				"Records dropped because eKuiper did not read in time");
 		return new SourceObserver() {
@@ -112,7 +115,8 @@ public class EkuiperMeterObserver implements RuntimeObserver {
 		for (FunctionRequest.Kind kind : FunctionRequest.Kind.values()) {
 			String call = kind.name().toLowerCase(Locale.ROOT);
 			Tags tags = Tags.of("symbol", symbol, "call", call);
-			timers.put(kind, new Timer[] { timer(current, tags.and("result", "ok")), timer(current, tags.and("result", "error")) });
+			timers.put(kind, new Timer[] { timer(current, tags.and("result", "ok")),
+					timer(current, tags.and("result", "error")) });
 		}
 		return (kind, ok, nanos) -> timers.get(kind)[ok ? 0 : 1].record(nanos, TimeUnit.NANOSECONDS);
 	}
@@ -122,7 +126,10 @@ public class EkuiperMeterObserver implements RuntimeObserver {
 	}
 
 	private static Timer timer(MeterRegistry registry, Tags tags) {
-		return Timer.builder("ekuiper.function.calls").tags(tags).description("Function calls served").register(registry);
+		return Timer.builder("ekuiper.function.calls")
+			.tags(tags)
+			.description("Function calls served")
+			.register(registry);
 	}
 
 }

@@ -30,10 +30,10 @@ class AutoConfigurationRegistrationTests {
 
 	@Test
 	void autoConfigurationsAreListedInImports() {
-		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
-			.contains(EkuiperPluginAutoConfiguration.class.getName(),
-					EkuiperHealthContributorAutoConfiguration.class.getName(),
-					EkuiperMetricsAutoConfiguration.class.getName());
+		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())).contains(
+				EkuiperPluginAutoConfiguration.class.getName(),
+				EkuiperHealthContributorAutoConfiguration.class.getName(),
+				EkuiperMetricsAutoConfiguration.class.getName());
 	}
 
 	@Test

@@ -95,14 +95,14 @@ class ConfigBinderAutoConfigurationTests {
 				host.awaitHandshake(Duration.ofSeconds(10));
 				assertThatExceptionOfType(HostCommandException.class)
 					.isThrownBy(() -> host.startSource("polling", "rule1", "s1", Map.of("pollPeriod", "fast")))
-					.satisfies((ex) -> assertThat(ex.answer()).isEqualTo(
-							"cannot start source 'polling' for rule 'rule1': config failed: "
+					.satisfies((ex) -> assertThat(ex.answer())
+						.isEqualTo("cannot start source 'polling' for rule 'rule1': config failed: "
 								+ "property 'pollPeriod' = 'fast': expected a Duration such as 500ms or PT1S"));
 				assertThatExceptionOfType(HostCommandException.class)
 					.isThrownBy(() -> host.startSource("polling", "rule1", "s1", Map.of("batch", 0)))
 					.satisfies((ex) -> assertThat(ex.answer())
 						.isEqualTo("cannot start source 'polling' for rule 'rule1': config failed: "
-							+ "property 'batch' = 0: must be greater than or equal to 1"));
+								+ "property 'batch' = 0: must be greater than or equal to 1"));
 				assertThat(context.getBean(PollingConfiguration.class).configs).isEmpty();
 			});
 		}
@@ -117,7 +117,7 @@ class ConfigBinderAutoConfigurationTests {
 					.isThrownBy(() -> host.startSource("polling", "rule1", "s1", Map.of("token", List.of(TOKEN))))
 					.satisfies((ex) -> assertThat(ex.answer()).doesNotContain(TOKEN)
 						.isEqualTo("cannot start source 'polling' for rule 'rule1': config failed: "
-							+ "property 'token[0]' = '******': expected a whole number (long)"));
+								+ "property 'token[0]' = '******': expected a whole number (long)"));
 			});
 		}
 	}

@@ -78,7 +78,8 @@ class ConfigurationMetadataTests {
 
 	@Test
 	void everyPropertyButTheNameAndTheExitSwitchesHasADefault() {
-		// The name falls back to spring.application.name; the exit switches, unset, follow
+		// The name falls back to spring.application.name; the exit switches, unset,
+		// follow
 		// whether eKuiper launched the process.
 		Set<String> withoutDefault = Set.of("name", "exitOnHostLoss", "handleSignals");
 		for (RecordComponent component : EkuiperPluginProperties.class.getRecordComponents()) {

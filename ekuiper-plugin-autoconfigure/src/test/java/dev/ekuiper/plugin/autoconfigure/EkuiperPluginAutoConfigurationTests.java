@@ -135,7 +135,8 @@ class EkuiperPluginAutoConfigurationTests {
 		assertThat(properties.keepAlive()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.hostLossTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.setupTimeout()).isEqualTo(Duration.ofSeconds(10));
-		// Below eKuiper's portable.recvTimeout (5 s), so the rule sees the plugin's own error.
+		// Below eKuiper's portable.recvTimeout (5 s), so the rule sees the plugin's own
+		// error.
 		assertThat(properties.functionTimeout()).isEqualTo(Duration.ofSeconds(4))
 			.isEqualTo(RuntimeSettings.defaults().functionTimeout());
 		assertThat(properties.stopTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -246,8 +247,7 @@ class EkuiperPluginAutoConfigurationTests {
 	void userDefinedPluginDefinitionBacksOff() {
 		this.contextRunner.withUserConfiguration(UserDefinitionConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(PluginDefinition.class).doesNotHaveBean("ekuiperPluginDefinition");
-			assertThat(context.getBean(PluginRuntime.class).definition())
-				.isSameAs(context.getBean("customDefinition"));
+			assertThat(context.getBean(PluginRuntime.class).definition()).isSameAs(context.getBean("customDefinition"));
 		});
 	}
 

@@ -108,8 +108,7 @@ class EkuiperPluginLifecycleTests {
 				assertThat(runtime.isConnected()).isFalse();
 				context.getSourceApplicationContext().restart();
 				await().atMost(Duration.ofSeconds(10)).until(runtime::isConnected);
-				assertThat(host.startFunction("upper").exec(List.of("abc"), "rule1", "op1").result())
-					.isEqualTo("ABC");
+				assertThat(host.startFunction("upper").exec(List.of("abc"), "rule1", "op1").result()).isEqualTo("ABC");
 			});
 		}
 	}

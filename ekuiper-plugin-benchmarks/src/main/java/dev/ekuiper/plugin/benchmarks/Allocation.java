@@ -5,9 +5,9 @@ import java.lang.management.ManagementFactory;
 /**
  * Bytes allocated on the Java heap by all live threads of this JVM, from HotSpot's
  * per-thread counters ({@code com.sun.management.ThreadMXBean}). Taking two readings
- * around a window of messages and dividing by the message count gives the allocation
- * per message, the socket's own threads (event loop) included. A thread that ends inside
- * the window takes its bytes with it; none of the measured ones does.
+ * around a window of messages and dividing by the message count gives the allocation per
+ * message, the socket's own threads (event loop) included. A thread that ends inside the
+ * window takes its bytes with it; none of the measured ones does.
  */
 final class Allocation {
 
@@ -18,7 +18,8 @@ final class Allocation {
 	}
 
 	/**
-	 * Returns the bytes allocated so far by all live threads, or -1 if the JVM cannot tell.
+	 * Returns the bytes allocated so far by all live threads, or -1 if the JVM cannot
+	 * tell.
 	 * @return the sum of the threads' allocation counters
 	 */
 	static long allThreads() {

@@ -17,7 +17,8 @@ enum Kind {
 
 	/**
 	 * Control experiment: raw ping-pong with one thread hand-off per received message, as
-	 * the transport's pipes do it ({@link HandoffChannel}). Only with mode {@code handoff}.
+	 * the transport's pipes do it ({@link HandoffChannel}). Only with mode
+	 * {@code handoff}.
 	 */
 	RAWHANDOFF("rawuds-handoff", true);
 

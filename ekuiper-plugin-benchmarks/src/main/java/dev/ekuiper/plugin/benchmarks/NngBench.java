@@ -21,16 +21,17 @@ import java.util.concurrent.TimeUnit;
  *                                         [-n roundtrips] [-w warmup] [-d seconds]
  * </pre>
  *
- * <p>For every configuration this process, which never opens a socket, starts a fresh
+ * <p>
+ * For every configuration this process, which never opens a socket, starts a fresh
  * <em>measurer</em> JVM (listens, times, reports on its stdout) and then a fresh
  * <em>peer</em> JVM (dials). JVM options for both come from {@code BENCH_JVM_OPTS}, and
  * for one side only from {@code BENCH_MEASURER_OPTS} or {@code BENCH_PEER_OPTS} (for
  * example a flight recording). Each configuration prints one {@code key=value} line in
- * nngbench's format, followed by allocation keys nngbench does not have:
- * {@code alloc_b} (heap bytes allocated per message by all threads of the measuring
- * JVM), {@code extra_b} ({@code alloc_b} minus the payload size), and the same for the
- * peer JVM ({@code peer_alloc_b}, {@code peer_extra_b}; a sending peer materialises no
- * payload, so its extra is all it allocates).
+ * nngbench's format, followed by allocation keys nngbench does not have: {@code alloc_b}
+ * (heap bytes allocated per message by all threads of the measuring JVM), {@code extra_b}
+ * ({@code alloc_b} minus the payload size), and the same for the peer JVM
+ * ({@code peer_alloc_b}, {@code peer_extra_b}; a sending peer materialises no payload, so
+ * its extra is all it allocates).
  */
 public final class NngBench {
 
@@ -57,8 +58,8 @@ public final class NngBench {
 		if (args.length >= 3 && MEASURE.equals(args[0])) {
 			Kind kind = Kind.valueOf(args[1]);
 			Roles.Result r = new Roles(Settings.parse(args, 3), System.out).measure(kind, Integer.parseInt(args[2]));
-			System.out.printf(Locale.ROOT, "result %.9f %d %.1f %.1f %.1f %.3f%n", r.secs(), r.count(), r.p50(), r.p99(),
-					r.p999(), r.allocPerMessage());
+			System.out.printf(Locale.ROOT, "result %.9f %d %.1f %.1f %.1f %.3f%n", r.secs(), r.count(), r.p50(),
+					r.p99(), r.p999(), r.allocPerMessage());
 			System.out.flush();
 			System.exit(0); // do not wait for lingering socket threads
 		}
@@ -118,7 +119,9 @@ public final class NngBench {
 		System.exit(2);
 	}
 
-	/** The figures of one configuration: the measurer's result and the peer's allocation. */
+	/**
+	 * The figures of one configuration: the measurer's result and the peer's allocation.
+	 */
 	private record Run(Roles.Result result, double peerAllocPerMessage) {
 	}
 
@@ -170,7 +173,10 @@ public final class NngBench {
 		}
 	}
 
-	/** Skips lines until one starts with the prefix (JVM options such as JFR may print too). */
+	/**
+	 * Skips lines until one starts with the prefix (JVM options such as JFR may print
+	 * too).
+	 */
 	private static String lineStartingWith(BufferedReader in, String prefix) throws IOException {
 		String line;
 		while ((line = in.readLine()) != null) {

@@ -105,7 +105,9 @@ final class Roles {
 		}
 	}
 
-	/** REP echo: receive, send the same bytes back, until a 0-byte request or an error. */
+	/**
+	 * REP echo: receive, send the same bytes back, until a 0-byte request or an error.
+	 */
 	private void reqrepPeer(String url) {
 		long alloc0 = -1;
 		long count = 0;
@@ -162,7 +164,10 @@ final class Roles {
 		}
 	}
 
-	/** PUSH sender: one send per message, as fast as flow control allows, until the receiver is gone. */
+	/**
+	 * PUSH sender: one send per message, as fast as flow control allows, until the
+	 * receiver is gone.
+	 */
 	private void pushpullPeer(String url, int size) {
 		byte[] buf = payload(size);
 		long alloc0 = -1;
@@ -363,7 +368,8 @@ final class Roles {
 
 	private void cleanUpIpc() throws IOException {
 		if (!this.settings.tcp()) {
-			Files.deleteIfExists(ipcPath()); // the socket removes it on close; belt and braces
+			Files.deleteIfExists(ipcPath()); // the socket removes it on close; belt and
+												// braces
 		}
 	}
 

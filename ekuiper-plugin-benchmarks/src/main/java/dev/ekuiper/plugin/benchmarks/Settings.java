@@ -51,8 +51,9 @@ record Settings(boolean tcp, String sizes, int roundTrips, int warmup, double se
 
 	/** Flags that reproduce these settings in a child process. */
 	List<String> toArgs() {
-		List<String> out = new ArrayList<>(List.of("-t", this.tcp ? "tcp" : "ipc", "-n", Integer.toString(this.roundTrips),
-				"-w", Integer.toString(this.warmup), "-d", Double.toString(this.seconds)));
+		List<String> out = new ArrayList<>(
+				List.of("-t", this.tcp ? "tcp" : "ipc", "-n", Integer.toString(this.roundTrips), "-w",
+						Integer.toString(this.warmup), "-d", Double.toString(this.seconds)));
 		if (this.sizes != null) {
 			out.add("-s");
 			out.add(this.sizes);
@@ -64,7 +65,10 @@ record Settings(boolean tcp, String sizes, int roundTrips, int warmup, double se
 		return (long) (this.seconds * 1e9);
 	}
 
-	/** Sizes for a shape: {@code -s}, else 100,4096 for round trips and 100,4096,65536 for streams. */
+	/**
+	 * Sizes for a shape: {@code -s}, else 100,4096 for round trips and 100,4096,65536 for
+	 * streams.
+	 */
 	List<Integer> sizesFor(Kind kind) {
 		String list = (this.sizes != null) ? this.sizes : kind.roundTrip() ? "100,4096" : "100,4096,65536";
 		List<Integer> result = new ArrayList<>();

@@ -57,8 +57,8 @@ class HarnessTests {
 		assertThat(s.sizesFor(Kind.REQREP)).isEqualTo(List.of(100, 4096));
 		assertThat(s.sizesFor(Kind.PUSHPULL)).isEqualTo(List.of(100, 4096, 65536));
 		assertThat(Settings.parse(s.toArgs().toArray(String[]::new), 0)).isEqualTo(s);
-		assertThatIllegalArgumentException().isThrownBy(() -> Settings.parse(new String[] { "-s", "0" }, 0)
-			.sizesFor(Kind.REQREP));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Settings.parse(new String[] { "-s", "0" }, 0).sizesFor(Kind.REQREP));
 	}
 
 }

@@ -117,8 +117,8 @@ public enum ArgumentKind {
 	}
 
 	private static String article(String name) {
-		return (name.equals("int") || name.equals("array") || name.equals("object") || name.equals("any") ? "an " : "a ")
-				+ name;
+		return (name.equals("int") || name.equals("array") || name.equals("object") || name.equals("any") ? "an "
+				: "a ") + name;
 	}
 
 }

@@ -3,8 +3,8 @@ package dev.ekuiper.plugin.api;
 import java.util.List;
 
 /**
- * A function callable from a rule's SQL by its symbol name. One instance serves every rule
- * for the plugin process's life, and eKuiper calls it strictly one call at a time.
+ * A function callable from a rule's SQL by its symbol name. One instance serves every
+ * rule for the plugin process's life, and eKuiper calls it strictly one call at a time.
  */
 @FunctionalInterface
 public interface Function {
@@ -18,8 +18,8 @@ public interface Function {
 	 * @param args the evaluated arguments
 	 * @param context the calling rule
 	 * @return a JSON-serialisable result
-	 * @throws Exception on failure; the rule's SQL error names the function, the exception
-	 * type and its message
+	 * @throws Exception on failure; the rule's SQL error names the function, the
+	 * exception type and its message
 	 */
 	Object exec(List<Object> args, FunctionContext context) throws Exception;
 
@@ -36,8 +36,8 @@ public interface Function {
 	 * Checks the arguments when a rule's SQL is validated, after the runtime has checked
 	 * their number against the {@link #signature()}. eKuiper sends the parser's syntax
 	 * nodes ({@code validateFuncs} in {@code internal/xsql/func_invoker.go}), so only
-	 * their number is reliable; a refusal fails the rule's creation with
-	 * {@code validate return state is false, got &{State:false Result:<message>}}
+	 * their number is reliable; a refusal fails the rule's creation with {@code validate
+	 * return state is false, got &{State:false Result:<message>}}
 	 * ({@code internal/plugin/portable/runtime/function.go}).
 	 * @param args the argument syntax nodes
 	 * @throws Exception to reject the SQL with the exception's message

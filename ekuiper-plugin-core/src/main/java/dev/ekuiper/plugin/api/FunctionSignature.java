@@ -78,8 +78,8 @@ public final class FunctionSignature {
 
 	/**
 	 * Returns the most arguments a call may have.
-	 * @return the number of declared arguments, or {@link Integer#MAX_VALUE} when the last
-	 * one repeats
+	 * @return the number of declared arguments, or {@link Integer#MAX_VALUE} when the
+	 * last one repeats
 	 */
 	public int maxArguments() {
 		return this.repeated ? Integer.MAX_VALUE : this.arguments.size();
@@ -207,7 +207,10 @@ public final class FunctionSignature {
 
 	}
 
-	/** Declares arguments in order: required ones, then optional ones, then at most one repeated one. */
+	/**
+	 * Declares arguments in order: required ones, then optional ones, then at most one
+	 * repeated one.
+	 */
 	public static final class Builder {
 
 		private final List<Argument> arguments = new ArrayList<>();

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-
 /**
  * A plugin: its name and its symbols. Sources and sinks are given as factories, since
  * every rule gets a fresh instance; a function is one instance for the process's life.

@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * ack, a source error, a log line), the value is shown as {@code ******}. Put it on a
  * record component or a field of a source's or sink's configuration type.
  *
- * <p>Properties whose name contains {@code password}, {@code passwd}, {@code secret},
+ * <p>
+ * Properties whose name contains {@code password}, {@code passwd}, {@code secret},
  * {@code token}, {@code credential}, {@code apikey}, {@code privatekey} or
  * {@code accesskey} (in any case, ignoring {@code _}, {@code -} and {@code .}) are secret
  * without it, in typed and raw ({@code Map}) configurations alike.

@@ -1,10 +1,10 @@
 package dev.ekuiper.plugin.api;
 
 /**
- * A destination for a rule's results ({@code "actions":[{"<name>":{…}}]}). A fresh instance
- * serves each rule action: the runtime binds the action's properties to {@code C}, calls
- * {@link #configure} and {@link #open}, then {@link #collect} once per message eKuiper
- * sends, and {@link #close} when the rule stops. When the action sets
+ * A destination for a rule's results ({@code "actions":[{"<name>":{…}}]}). A fresh
+ * instance serves each rule action: the runtime binds the action's properties to
+ * {@code C}, calls {@link #configure} and {@link #open}, then {@link #collect} once per
+ * message eKuiper sends, and {@link #close} when the rule stops. When the action sets
  * {@code requireAck}, the runtime acknowledges each message after {@code collect}
  * returns, or reports the exception when it throws; a collect may instead take the ack
  * over with {@link SinkContext#deferAck()} and give it later.

@@ -31,8 +31,8 @@ public interface SinkMessage {
 	 * Returns the rows: a JSON array of objects as a list, a single object as a list of
 	 * one.
 	 * @return the rows
-	 * @throws IllegalStateException naming the problem if the payload is not a JSON object
-	 * or an array of objects
+	 * @throws IllegalStateException naming the problem if the payload is not a JSON
+	 * object or an array of objects
 	 */
 	List<Map<String, Object>> rows();
 

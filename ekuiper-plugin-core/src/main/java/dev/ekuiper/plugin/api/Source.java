@@ -26,7 +26,8 @@ public interface Source<C> {
 	 * return early (for example after subscribing elsewhere) or block; either way the
 	 * instance lives until the rule stops.
 	 * @param context where to emit, and whether to keep going
-	 * @throws Exception on failure; it is logged and reported to eKuiper as a source error
+	 * @throws Exception on failure; it is logged and reported to eKuiper as a source
+	 * error
 	 */
 	void open(SourceContext context) throws Exception;
 

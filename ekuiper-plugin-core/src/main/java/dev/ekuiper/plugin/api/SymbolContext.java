@@ -33,8 +33,8 @@ public interface SymbolContext {
 	int instanceId();
 
 	/**
-	 * Returns a logger for this symbol; its lines go to eKuiper's log through the plugin's
-	 * standard output.
+	 * Returns a logger for this symbol; its lines go to eKuiper's log through the
+	 * plugin's standard output.
 	 * @return the logger
 	 */
 	Logger logger();

@@ -9,8 +9,9 @@ import java.util.Map;
  * {@link #defaults} to write each property's default, so the generated files and the
  * binding follow the same rules.
  *
- * <p>{@link JacksonConfigBinder} serves plain-Java plugins; the Spring Boot starter
- * provides one with Spring Boot's binding rules.
+ * <p>
+ * {@link JacksonConfigBinder} serves plain-Java plugins; the Spring Boot starter provides
+ * one with Spring Boot's binding rules.
  */
 public interface ConfigBinder {
 
@@ -26,8 +27,8 @@ public interface ConfigBinder {
 	<T> T bind(Map<String, ?> config, Class<T> type) throws ConfigBindingException;
 
 	/**
-	 * Returns what an empty configuration binds to, without validating it: the
-	 * defaults of every property.
+	 * Returns what an empty configuration binds to, without validating it: the defaults
+	 * of every property.
 	 * @param <T> the configuration type
 	 * @param type the configuration type
 	 * @return the defaults

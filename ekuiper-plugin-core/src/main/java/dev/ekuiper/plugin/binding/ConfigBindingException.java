@@ -15,8 +15,8 @@ import tools.jackson.core.JacksonException;
 /**
  * A configuration that cannot be bound, with one {@link Problem} per property at fault.
  * Its text is one line, e.g.
- * {@code property 'period' = 'fast': expected a Duration such as 500ms or PT1S}, which the
- * runtime puts after the symbol's name in the error answer.
+ * {@code property 'period' = 'fast': expected a Duration such as 500ms or PT1S}, which
+ * the runtime puts after the symbol's name in the error answer.
  */
 public final class ConfigBindingException extends Exception {
 

@@ -9,9 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as text, the way Spring Boot reads them: {@code 500ms}, {@code 1s},
- * {@code 2m} (units {@code ns}, {@code us}, {@code ms}, {@code s}, {@code m},
- * {@code h}, {@code d}; milliseconds when none is given) or ISO-8601 such as
- * {@code PT1S}.
+ * {@code 2m} (units {@code ns}, {@code us}, {@code ms}, {@code s}, {@code m}, {@code h},
+ * {@code d}; milliseconds when none is given) or ISO-8601 such as {@code PT1S}.
  */
 public final class Durations {
 

@@ -100,10 +100,11 @@ public final class JacksonConfigBinder implements ConfigBinder {
 			}
 		}
 		if (property.isEmpty()) {
-			// Thrown by the configuration type itself, e.g. a record's compact constructor.
+			// Thrown by the configuration type itself, e.g. a record's compact
+			// constructor.
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			return new Problem(null, null, (cause instanceof JacksonException jackson) ? jackson.getOriginalMessage()
-					: Texts.describe(cause));
+			return new Problem(null, null,
+					(cause instanceof JacksonException jackson) ? jackson.getOriginalMessage() : Texts.describe(cause));
 		}
 		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
 			return Problem.mismatch(property.toString(), value, mismatch.getTargetType());

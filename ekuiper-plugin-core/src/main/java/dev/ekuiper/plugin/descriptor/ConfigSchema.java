@@ -31,11 +31,12 @@ import dev.ekuiper.plugin.protocol.Texts;
 /**
  * The configuration type a source or sink declares, and its properties: eKuiper's type
  * name for each and its default. Defaults are what the plugin's {@link ConfigBinder}
- * binds an empty configuration to, so the generated files follow the binding rules
- * (a record's {@code @DefaultValue} with the starter's binder, a compact constructor, a
+ * binds an empty configuration to, so the generated files follow the binding rules (a
+ * record's {@code @DefaultValue} with the starter's binder, a compact constructor, a
  * bean's field initialisers, a primitive's {@code 0} or {@code false}).
  *
- * <p>A property that cannot be described (its type has no eKuiper name, or its default
+ * <p>
+ * A property that cannot be described (its type has no eKuiper name, or its default
  * cannot be written) carries a {@link PropertyDescriptor#problem() problem}, which the
  * packaging reports.
  */
@@ -56,7 +57,8 @@ public final class ConfigSchema {
 	public static Class<?> configType(Class<?> symbolClass, Class<?> symbolInterface) {
 		for (Class<?> type = symbolClass; type != null && type != Object.class; type = type.getSuperclass()) {
 			for (Type candidate : type.getGenericInterfaces()) {
-				if (candidate instanceof ParameterizedType parameterized && parameterized.getRawType() == symbolInterface) {
+				if (candidate instanceof ParameterizedType parameterized
+						&& parameterized.getRawType() == symbolInterface) {
 					Type argument = parameterized.getActualTypeArguments()[0];
 					if (argument instanceof Class<?> bound && !Map.class.isAssignableFrom(bound)
 							&& bound != Object.class) {
@@ -86,8 +88,7 @@ public final class ConfigSchema {
 			defaults = binder.defaults(type);
 		}
 		catch (ConfigBindingException | RuntimeException ex) {
-			unknownDefaults = "its default is unknown, as an empty configuration does not bind: "
-					+ Texts.describe(ex);
+			unknownDefaults = "its default is unknown, as an empty configuration does not bind: " + Texts.describe(ex);
 		}
 		for (Member member : members(type)) {
 			JsonPropertyDescription description = member.element().getAnnotation(JsonPropertyDescription.class);
@@ -103,8 +104,8 @@ public final class ConfigSchema {
 					problem = (problem != null) ? problem : "its default " + ex.getMessage();
 				}
 			}
-			properties.add(new PropertyDescriptor(member.name(), (typeName != null) ? typeName : "string",
-					defaultValue, (description != null) ? description.value() : "", problem));
+			properties.add(new PropertyDescriptor(member.name(), (typeName != null) ? typeName : "string", defaultValue,
+					(description != null) ? description.value() : "", problem));
 		}
 		return properties;
 	}
@@ -133,7 +134,8 @@ public final class ConfigSchema {
 		List<Member> members = new ArrayList<>();
 		if (type.isRecord()) {
 			for (RecordComponent component : type.getRecordComponents()) {
-				// Annotations on a component reach its accessor (METHOD), not the component itself.
+				// Annotations on a component reach its accessor (METHOD), not the
+				// component itself.
 				members.add(new Member(component.getName(), component.getGenericType(), component.getAccessor()));
 			}
 			return members;
@@ -148,7 +150,9 @@ public final class ConfigSchema {
 		return members;
 	}
 
-	/** Names a Java type the way eKuiper's UI metadata does, or {@code null} if none fits. */
+	/**
+	 * Names a Java type the way eKuiper's UI metadata does, or {@code null} if none fits.
+	 */
 	private static String typeName(Type type) {
 		Class<?> raw = raw(type);
 		if (raw == null) {
@@ -189,7 +193,10 @@ public final class ConfigSchema {
 				|| type == BigInteger.class;
 	}
 
-	/** Whether values of a type are written as text: strings, enums, durations and value types. */
+	/**
+	 * Whether values of a type are written as text: strings, enums, durations and value
+	 * types.
+	 */
 	private static boolean isText(Class<?> type) {
 		if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class
 				|| type.isEnum()) {

@@ -20,8 +20,8 @@ import tools.jackson.databind.SerializationFeature;
 
 /**
  * Everything the packaging needs to know about a plugin, taken from its code: the
- * symbols, their descriptions and configuration properties. Written as JSON by the
- * plugin process in describe mode and read by the build.
+ * symbols, their descriptions and configuration properties. Written as JSON by the plugin
+ * process in describe mode and read by the build.
  *
  * @param name the plugin name
  * @param sources the sources

@@ -4,10 +4,11 @@ package dev.ekuiper.plugin.descriptor;
  * One configuration property of a source or sink.
  *
  * @param name the property key, as eKuiper passes it
- * @param type eKuiper's type name: {@code string}, {@code int}, {@code float}, {@code bool},
- * {@code list_string}, {@code list_int} or {@code object}
+ * @param type eKuiper's type name: {@code string}, {@code int}, {@code float},
+ * {@code bool}, {@code list_string}, {@code list_int} or {@code object}
  * @param defaultValue the default as eKuiper's files write it (a {@code Duration} as
- * {@code 1s}, an enum by name, a nested type as a map), or {@code null} when there is none
+ * {@code 1s}, an enum by name, a nested type as a map), or {@code null} when there is
+ * none
  * @param description a one-line description, possibly empty
  * @param problem why the property cannot be fully described (its type has no eKuiper
  * name, or its default cannot be written), or {@code null} when it can

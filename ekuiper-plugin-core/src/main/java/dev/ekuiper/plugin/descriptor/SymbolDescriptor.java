@@ -20,7 +20,8 @@ public record SymbolDescriptor(String name, String description, String configTyp
 	 * Creates a descriptor, with no arguments when {@code null}.
 	 * @param name the symbol name
 	 * @param description a one-line description, possibly empty
-	 * @param configType the configuration type's class name, or {@code null} for a raw map
+	 * @param configType the configuration type's class name, or {@code null} for a raw
+	 * map
 	 * @param properties the configuration properties
 	 * @param aggregate for a function, whether it aggregates; otherwise {@code false}
 	 * @param arguments for a function, its declared arguments, or {@code null} for none

@@ -2,8 +2,8 @@ package dev.ekuiper.plugin.nng;
 
 /**
  * A message larger than the socket's max receive size arrived. Its bytes were skipped
- * without being held and the connection stays up, so the receiver can answer it; the
- * next receive returns the next message.
+ * without being held and the connection stays up, so the receiver can answer it; the next
+ * receive returns the next message.
  */
 public final class NngMessageTooLargeException extends NngException {
 

@@ -23,14 +23,14 @@ import dev.ekuiper.plugin.nng.wire.FrameDecoder;
 /**
  * An SP socket: any number of dialers and listeners on {@code ipc://} and {@code tcp://}
  * addresses, each connection a pipe, and the protocol's send and receive over them.
- * Thread-safe. {@link #close()} ends every connection, removes the socket files of its ipc
- * listeners and stops its thread.
+ * Thread-safe. {@link #close()} ends every connection, removes the socket files of its
+ * ipc listeners and stops its thread.
  */
 public abstract sealed class NngSocket implements AutoCloseable permits ReqSocket, RepSocket, PushSocket, PullSocket {
 
 	/**
-	 * The longest {@code ipc://} path this transport accepts, in bytes: the JDK's limit for
-	 * Unix socket paths, one less than libnng's.
+	 * The longest {@code ipc://} path this transport accepts, in bytes: the JDK's limit
+	 * for Unix socket paths, one less than libnng's.
 	 */
 	public static final int MAX_IPC_PATH_BYTES = Address.MAX_IPC_PATH_BYTES;
 
@@ -87,8 +87,8 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 
 	/**
 	 * Listens on an address. For {@code ipc://}, a stale socket file from a dead process
-	 * is replaced, a live listener or a non-socket file at the path is refused, and the new
-	 * file gets the {@linkplain #setIpcPermissions ipc permissions} before anyone can
+	 * is replaced, a live listener or a non-socket file at the path is refused, and the
+	 * new file gets the {@linkplain #setIpcPermissions ipc permissions} before anyone can
 	 * connect.
 	 * @param url {@code ipc://path} or {@code tcp://host:port} (port 0 picks one)
 	 * @return the URL peers can dial, with the chosen port for tcp
@@ -173,7 +173,8 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 	}
 
 	/**
-	 * Sets how long a receive may wait; negative or {@code null} for no limit (the default).
+	 * Sets how long a receive may wait; negative or {@code null} for no limit (the
+	 * default).
 	 * @param timeout the receive timeout
 	 */
 	public void setReceiveTimeout(Duration timeout) {
@@ -238,8 +239,9 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 	}
 
 	/**
-	 * Closes every connection, dialer and listener, removes ipc socket files, wakes blocked
-	 * callers with {@link NngClosedException} and stops the socket's thread. Idempotent.
+	 * Closes every connection, dialer and listener, removes ipc socket files, wakes
+	 * blocked callers with {@link NngClosedException} and stops the socket's thread.
+	 * Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -334,7 +336,8 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 		}
 		for (Pipe pipe : this.pipes) {
 			if (pipe.isReadByCaller()) {
-				// Read by an earlier receive while it was the only pipe: the loop must read
+				// Read by an earlier receive while it was the only pipe: the loop must
+				// read
 				// it now, as no thread can wait on several pipes.
 				this.lock.unlock();
 				try {
@@ -368,8 +371,8 @@ public abstract sealed class NngSocket implements AutoCloseable permits ReqSocke
 	}
 
 	/**
-	 * Sends one frame on the next pipe that can take it, in turn, waiting for one up to the
-	 * send deadline. Call without the lock held.
+	 * Sends one frame on the next pipe that can take it, in turn, waiting for one up to
+	 * the send deadline. Call without the lock held.
 	 * @return the pipe it went on
 	 */
 	Pipe sendToAnyPipe(int[] words, int wordCount, byte[] body) throws NngException {

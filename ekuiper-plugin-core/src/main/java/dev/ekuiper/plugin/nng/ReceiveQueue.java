@@ -98,7 +98,9 @@ final class ReceiveQueue {
 		return this.pipes[this.head];
 	}
 
-	/** Copies the oldest message's header words into {@code into} and returns their count. */
+	/**
+	 * Copies the oldest message's header words into {@code into} and returns their count.
+	 */
 	int headWords(int[] into) {
 		int count = this.wordCounts[this.head];
 		System.arraycopy(this.words, this.head * WORDS_PER_SLOT, into, 0, count);

@@ -86,7 +86,8 @@ public final class RepSocket extends NngSocket {
 			this.lock.unlock();
 		}
 		// The socket lock is not held while writing: a requester that does not read must
-		// not stall the loop thread, which needs the lock to deliver other pipes' requests.
+		// not stall the loop thread, which needs the lock to deliver other pipes'
+		// requests.
 		try {
 			if (pipe.send(words, count, body, sendDeadline())) {
 				checkNotClosedDuring(pipe);
@@ -94,7 +95,8 @@ public final class RepSocket extends NngSocket {
 			}
 		}
 		catch (ClosedChannelException ex) {
-			// The requester is gone: its reply is dropped, as with libnng. A closed socket
+			// The requester is gone: its reply is dropped, as with libnng. A closed
+			// socket
 			// still says so.
 			checkOpen();
 			return;

@@ -100,7 +100,8 @@ public final class ReqSocket extends NngSocket {
 			if (this.idWord[0] == id && this.outstanding) {
 				this.requestPipe = pipe;
 				if (pipe.isClosed()) {
-					// Lost between the write and now: onPipeRemoved could not know it was ours.
+					// Lost between the write and now: onPipeRemoved could not know it was
+					// ours.
 					resendElsewhere();
 				}
 				scheduleResend(id);

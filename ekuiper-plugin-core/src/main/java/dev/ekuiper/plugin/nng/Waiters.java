@@ -6,8 +6,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Threads waiting under a socket's lock for something to change, woken with
- * {@link LockSupport}. It does what a {@code Condition} does without allocating a node per
- * wait, which would be garbage on every blocking receive.
+ * {@link LockSupport}. It does what a {@code Condition} does without allocating a node
+ * per wait, which would be garbage on every blocking receive.
  */
 final class Waiters {
 
@@ -24,7 +24,8 @@ final class Waiters {
 	/**
 	 * Waits until signalled, the deadline passes or the thread wakes spuriously; callers
 	 * re-check their state in a loop. The lock is held on entry and on return.
-	 * @param deadline a {@link System#nanoTime()} deadline, {@code Long.MAX_VALUE} for none
+	 * @param deadline a {@link System#nanoTime()} deadline, {@code Long.MAX_VALUE} for
+	 * none
 	 * @return {@code false} if the deadline had already passed
 	 * @throws InterruptedException if the thread is interrupted
 	 */

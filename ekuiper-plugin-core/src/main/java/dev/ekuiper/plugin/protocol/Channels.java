@@ -7,8 +7,8 @@ import dev.ekuiper.plugin.nng.NngSocket;
 
 /**
  * Where each channel's socket lives, as eKuiper names them, inside one socket directory
- * ({@code /tmp} in eKuiper). Every name is checked so that nothing is ever created outside
- * that directory and no path exceeds the Unix socket limit.
+ * ({@code /tmp} in eKuiper). Every name is checked so that nothing is ever created
+ * outside that directory and no path exceeds the Unix socket limit.
  */
 public final class Channels {
 
@@ -80,8 +80,8 @@ public final class Channels {
 	}
 
 	/**
-	 * Returns whether a name can be part of a socket file name: it cannot reach outside the
-	 * socket directory.
+	 * Returns whether a name can be part of a socket file name: it cannot reach outside
+	 * the socket directory.
 	 * @param name a plugin, symbol, rule or operator name
 	 * @return {@code true} unless it holds {@code /}, {@code \}, {@code ..} or NUL
 	 */
@@ -104,8 +104,9 @@ public final class Channels {
 		Path path = this.directory.resolve(fileName);
 		int bytes = path.toString().getBytes(StandardCharsets.UTF_8).length;
 		if (bytes > MAX_PATH_BYTES) {
-			throw new ProtocolException("Socket path " + Texts.clip(path) + " is " + bytes
-					+ " bytes; Unix socket paths are limited to " + MAX_PATH_BYTES + " bytes (shorten the rule or stream name)");
+			throw new ProtocolException(
+					"Socket path " + Texts.clip(path) + " is " + bytes + " bytes; Unix socket paths are limited to "
+							+ MAX_PATH_BYTES + " bytes (shorten the rule or stream name)");
 		}
 		return "ipc://" + path;
 	}

@@ -46,11 +46,13 @@ public record FunctionRequest(Kind kind, List<Object> args, SymbolMeta context, 
 		Object root = null;
 		if (!isBlank(bytes)) {
 			try {
-				// Straight to maps and lists: a tree converted afterwards cost four times as much.
+				// Straight to maps and lists: a tree converted afterwards cost four times
+				// as much.
 				root = Json.mapper().readValue(bytes, Object.class);
 			}
 			catch (JacksonException ex) {
-				throw new ProtocolException("Function request is not valid JSON: " + Texts.clip(ex.getOriginalMessage()));
+				throw new ProtocolException(
+						"Function request is not valid JSON: " + Texts.clip(ex.getOriginalMessage()));
 			}
 		}
 		if (!(root instanceof Map<?, ?> request) || !(request.get("func") instanceof String func)) {
@@ -65,7 +67,8 @@ public record FunctionRequest(Kind kind, List<Object> args, SymbolMeta context, 
 			case "Exec":
 				return exec(arguments(arg, "Exec"));
 			default:
-				throw new ProtocolException("Invalid func '" + Texts.clip(func) + "': expected Validate, IsAggregate or Exec");
+				throw new ProtocolException(
+						"Invalid func '" + Texts.clip(func) + "': expected Validate, IsAggregate or Exec");
 		}
 	}
 

@@ -9,8 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The JSON mapper the protocol uses: lenient about unknown properties, since eKuiper adds
  * keys of its own to every configuration. Messages on the data path are written with one
- * generator per thread, kept across messages: creating a generator per message cost
- * twice the time and three times the garbage of a small message itself.
+ * generator per thread, kept across messages: creating a generator per message cost twice
+ * the time and three times the garbage of a small message itself.
  */
 public final class Json {
 
@@ -39,7 +39,8 @@ public final class Json {
 	 */
 	static Encoder encoder() {
 		Encoder encoder = ENCODERS.get();
-		// Called while this thread's generator writes (from a serialiser): use a fresh one.
+		// Called while this thread's generator writes (from a serialiser): use a fresh
+		// one.
 		return (encoder.busy ? new Encoder() : encoder).start();
 	}
 
@@ -78,7 +79,10 @@ public final class Json {
 			return this.out.toByteArray();
 		}
 
-		/** Drops a generator left in the middle of a value; the next value gets a fresh one. */
+		/**
+		 * Drops a generator left in the middle of a value; the next value gets a fresh
+		 * one.
+		 */
 		void abandon() {
 			this.generator = null;
 			this.busy = false;

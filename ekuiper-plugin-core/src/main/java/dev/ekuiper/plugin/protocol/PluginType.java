@@ -40,8 +40,7 @@ public enum PluginType {
 				return type;
 			}
 		}
-		throw new ProtocolException("Unknown pluginType '" + Texts.clip(wireName)
-				+ "': expected source, sink or func");
+		throw new ProtocolException("Unknown pluginType '" + Texts.clip(wireName) + "': expected source, sink or func");
 	}
 
 }

@@ -1,8 +1,8 @@
 package dev.ekuiper.plugin.protocol;
 
 /**
- * The host sent something this protocol does not accept. The message is short and safe
- * to send back to the host as an error answer.
+ * The host sent something this protocol does not accept. The message is short and safe to
+ * send back to the host as an error answer.
  */
 public final class ProtocolException extends Exception {
 

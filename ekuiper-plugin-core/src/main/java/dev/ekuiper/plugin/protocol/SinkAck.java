@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * A sink's acknowledgement: {@code {}} when the message was handled, {@code {"error":"…"}}
- * when it was not.
+ * A sink's acknowledgement: {@code {}} when the message was handled,
+ * {@code {"error":"…"}} when it was not.
  */
 public final class SinkAck {
 

@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * The rule action properties that eKuiper itself reads for a portable sink, read the way
- * eKuiper reads them. eKuiper 2.4 binds the properties to
- * {@code struct{ RequireAck bool `json:"requireAck"` }} with {@code cast.MapToStruct},
- * which is mapstructure without weak typing ({@code internal/plugin/portable/runtime/sink.go},
+ * eKuiper reads them. eKuiper 2.4 binds the properties to {@code struct{ RequireAck bool
+ * `json:"requireAck"` }} with {@code cast.MapToStruct}, which is mapstructure without
+ * weak typing ({@code internal/plugin/portable/runtime/sink.go},
  * {@code pkg/cast/cast.go}): the key matches exactly or else case-insensitively, a
  * {@code null} counts as absent, and any value but a JSON boolean fails the rule's
  * creation, so eKuiper never sends such a start.
@@ -21,8 +21,8 @@ public final class SinkOptions {
 	}
 
 	/**
-	 * Reads {@code requireAck}. The exact key wins over keys that differ only in case,
-	 * as in mapstructure; of several of those, the first in the map's order counts.
+	 * Reads {@code requireAck}. The exact key wins over keys that differ only in case, as
+	 * in mapstructure; of several of those, the first in the map's order counts.
 	 * @param properties the action's properties
 	 * @return the flag, {@code false} when absent or {@code null}
 	 * @throws ProtocolException with mapstructure's own error line, e.g.

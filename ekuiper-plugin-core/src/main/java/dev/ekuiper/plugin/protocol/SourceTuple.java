@@ -9,8 +9,8 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a source sends per record: {@code {"message":{…},"meta":{…}|null}}, and the payload
- * that reports an error.
+ * What a source sends per record: {@code {"message":{…},"meta":{…}|null}}, and the
+ * payload that reports an error.
  */
 public final class SourceTuple {
 
@@ -51,14 +51,15 @@ public final class SourceTuple {
 			}
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException("a source message cannot be encoded as JSON: " + ex.getOriginalMessage(), ex);
+			throw new IllegalArgumentException("a source message cannot be encoded as JSON: " + ex.getOriginalMessage(),
+					ex);
 		}
 	}
 
 	/**
-	 * Encodes an error report. eKuiper counts a payload it cannot decode as a source error
-	 * and shows its text; a JSON object without {@code message} would become an empty row
-	 * instead, so the report is deliberately plain text.
+	 * Encodes an error report. eKuiper counts a payload it cannot decode as a source
+	 * error and shows its text; a JSON object without {@code message} would become an
+	 * empty row instead, so the report is deliberately plain text.
 	 * @param error the error text
 	 * @return the payload
 	 */

@@ -89,7 +89,8 @@ public final class Texts {
 	}
 
 	/**
-	 * Describes a failure that has no exception, like {@link #failure(String, Throwable)}.
+	 * Describes a failure that has no exception, like
+	 * {@link #failure(String, Throwable)}.
 	 * @param symbol the symbol's kind and name, e.g. {@code sink 'file'}
 	 * @param message what failed
 	 * @return the line, cut to 256 characters

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@code false}, and the watch's expiry action runs on the watchdog's thread, where it
  * answers for the call and lets another thread carry on.
  *
- * <p>The watchdog looks every tick, a twentieth of the timeout (1 to 100 ms), so an expiry
+ * <p>
+ * The watchdog looks every tick, a twentieth of the timeout (1 to 100 ms), so an expiry
  * comes at most a tick late. It sleeps while no call has begun for a second, and the next
  * {@code begin} wakes it.
  */
@@ -115,7 +116,9 @@ final class CallWatchdog implements AutoCloseable {
 		}
 	}
 
-	/** Expires what is overdue; returns whether any call began or ran since the last look. */
+	/**
+	 * Expires what is overdue; returns whether any call began or ran since the last look.
+	 */
 	private boolean look(long now) {
 		boolean active = false;
 		for (Watch watch : this.watches) {
@@ -145,7 +148,9 @@ final class CallWatchdog implements AutoCloseable {
 
 		private final Consumer<Watch> onExpiry;
 
-		/** Odd while a call runs, even between calls, {@link #EXPIRED} once one expired. */
+		/**
+		 * Odd while a call runs, even between calls, {@link #EXPIRED} once one expired.
+		 */
 		private final AtomicLong stamp = new AtomicLong();
 
 		private volatile long deadline;

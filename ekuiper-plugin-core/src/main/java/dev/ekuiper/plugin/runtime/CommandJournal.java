@@ -123,7 +123,8 @@ final class CommandJournal {
 			createPrivateDirectory(this.file.getParent());
 			byte[] bytes = Json.mapper().writeValueAsBytes(this.entries);
 			Files.deleteIfExists(temporary);
-			Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.createFile(temporary,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
 				ByteBuffer buffer = ByteBuffer.wrap(bytes);
 				while (buffer.hasRemaining()) {

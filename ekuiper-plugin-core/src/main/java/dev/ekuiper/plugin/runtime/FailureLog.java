@@ -72,7 +72,10 @@ final class FailureLog {
 
 		private long suppressed;
 
-		/** Returns how many were suppressed before this one if it is to be logged, else -1. */
+		/**
+		 * Returns how many were suppressed before this one if it is to be logged, else
+		 * -1.
+		 */
 		synchronized long admit(long intervalNanos) {
 			long now = System.nanoTime();
 			if (this.logged && now - this.lastLogged < intervalNanos) {

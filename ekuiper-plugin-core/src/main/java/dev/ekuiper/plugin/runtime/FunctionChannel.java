@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * longer than the function timeout is answered with an error on the watchdog's thread,
  * and later calls are served on a fresh channel thread.
  *
- * <p>The function's {@link Function#signature() signature} is read once: the number of
+ * <p>
+ * The function's {@link Function#signature() signature} is read once: the number of
  * arguments is checked before {@code validate} and {@code exec}, and declared kinds are
  * converted before {@code exec}. Whatever the function throws is answered as one line
  * naming the function, the exception type and its message, and logged at WARN with its
@@ -68,7 +69,9 @@ final class FunctionChannel {
 	/** When the first call still stuck now overran. */
 	private volatile long stuckSince;
 
-	/** Whether eKuiper has connected since the channel opened, and since when it is gone. */
+	/**
+	 * Whether eKuiper has connected since the channel opened, and since when it is gone.
+	 */
 	private boolean seenPeer;
 
 	private long peerGoneSince;
@@ -113,8 +116,8 @@ final class FunctionChannel {
 	synchronized void open() throws NngException {
 		this.generation++;
 		Calls calls = new Calls();
-		this.channel = new HostChannel("ekuiper-func-" + this.symbol + "-" + this.generation, this.url,
-				this.settings, calls, () -> {
+		this.channel = new HostChannel("ekuiper-func-" + this.symbol + "-" + this.generation, this.url, this.settings,
+				calls, () -> {
 				}, HostChannel.Kind.FUNCTION);
 		calls.channel = this.channel;
 		this.channel.start();
@@ -139,8 +142,8 @@ final class FunctionChannel {
 
 	/**
 	 * A function is stuck while a call runs past its timeout; its peer is gone when
-	 * eKuiper, having connected once, is no longer connected. Before eKuiper's first use of
-	 * the function nobody listens, and that is no fault.
+	 * eKuiper, having connected once, is no longer connected. Before eKuiper's first use
+	 * of the function nobody listens, and that is no fault.
 	 */
 	synchronized void checkHealth(HealthCheck check) {
 		if (this.channel == null) {
@@ -148,8 +151,8 @@ final class FunctionChannel {
 		}
 		long since = this.stuckSince;
 		if (this.stuckCalls.get() > 0 && since != 0) {
-			check.report(since, PluginType.FUNCTION, this.symbol, "", "a call is still running past the "
-					+ this.watchdog.timeout().toMillis() + " ms timeout");
+			check.report(since, PluginType.FUNCTION, this.symbol, "",
+					"a call is still running past the " + this.watchdog.timeout().toMillis() + " ms timeout");
 		}
 		boolean connected = this.channel.isConnected();
 		this.seenPeer |= connected;
@@ -194,7 +197,8 @@ final class FunctionChannel {
 			return new Outcome(FunctionReply.success(this.function.exec(request.args(), context)), true);
 		}
 		catch (Exception | Error ex) {
-			// On the channel's thread: whatever the function throws is answered, never fatal.
+			// On the channel's thread: whatever the function throws is answered, never
+			// fatal.
 			return failure(ruleId, Texts.failure(this.what, ex), ex);
 		}
 	}
@@ -280,7 +284,10 @@ final class FunctionChannel {
 			return outcome.reply();
 		}
 
-		/** On the watchdog's thread: answers for the call that hangs; a new thread serves on. */
+		/**
+		 * On the watchdog's thread: answers for the call that hangs; a new thread serves
+		 * on.
+		 */
 		private void expired(CallWatchdog.Watch expired) {
 			Duration timeout = FunctionChannel.this.watchdog.timeout();
 			FunctionRequest.Kind kind = this.running;

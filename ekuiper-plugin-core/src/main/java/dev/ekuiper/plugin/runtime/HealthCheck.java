@@ -49,7 +49,8 @@ final class HealthCheck {
 
 	/** Reports a fault that is one as soon as it holds. */
 	void report(long since, PluginType type, String symbol, String ruleId, String problem) {
-		this.faults.add(new SymbolFault(type, symbol, ruleId, problem, Duration.ofNanos(Math.max(0, this.now - since))));
+		this.faults
+			.add(new SymbolFault(type, symbol, ruleId, problem, Duration.ofNanos(Math.max(0, this.now - since))));
 	}
 
 	Duration peerGoneAfter() {

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * eKuiper's reversed request/reply channel, from the plugin's side: our REQ dials the
- * host's REP and sends {@code handshake}; each reply is a command, and our answer goes out
- * as the next request. When idle for the keep-alive interval the handshake is sent again,
- * which also recovers the channel after the host lost track of it.
+ * host's REP and sends {@code handshake}; each reply is a command, and our answer goes
+ * out as the next request. When idle for the keep-alive interval the handshake is sent
+ * again, which also recovers the channel after the host lost track of it.
  */
 final class HostChannel {
 
@@ -31,10 +31,14 @@ final class HostChannel {
 	/** The two kinds of reversed channel. */
 	enum Kind {
 
-		/** {@code plugin_<name>.ipc}: commands; no idle re-handshake, keeps the JVM alive. */
+		/**
+		 * {@code plugin_<name>.ipc}: commands; no idle re-handshake, keeps the JVM alive.
+		 */
 		CONTROL,
 
-		/** {@code func_<name>.ipc}: calls; re-handshakes when idle, as eKuiper's SDKs do. */
+		/**
+		 * {@code func_<name>.ipc}: calls; re-handshakes when idle, as eKuiper's SDKs do.
+		 */
 		FUNCTION;
 
 		/** The answer to a message too large to receive, in this channel's error form. */
@@ -92,7 +96,8 @@ final class HostChannel {
 	 */
 	HostChannel(String name, String url, RuntimeSettings settings, Handler handler, Runnable idle, Kind kind) {
 		this.url = url;
-		// eKuiper's REP keeps the last request of a dead connection: an idle re-handshake on
+		// eKuiper's REP keeps the last request of a dead connection: an idle re-handshake
+		// on
 		// the control channel would be taken as the next process's handshake after a
 		// restart, before that process is up. A lost connection is re-handshaken anyway.
 		this.keepAlive = (kind == Kind.CONTROL) ? null : settings.keepAlive();
@@ -118,8 +123,8 @@ final class HostChannel {
 	}
 
 	/**
-	 * Answers for a handler that is stuck in a command, and serves on from a fresh thread.
-	 * The stuck handler must return {@code null} when it gets back. Any thread.
+	 * Answers for a handler that is stuck in a command, and serves on from a fresh
+	 * thread. The stuck handler must return {@code null} when it gets back. Any thread.
 	 * @param answer the answer to send in the stuck handler's place
 	 */
 	synchronized void takeOver(byte[] answer) {
@@ -183,7 +188,8 @@ final class HostChannel {
 				break;
 			}
 			catch (NngMessageTooLargeException ex) {
-				// Skipped by the transport, never held: answered so the host is not left waiting.
+				// Skipped by the transport, never held: answered so the host is not left
+				// waiting.
 				lastSent = send(this.kind.tooLarge(ex.size(), ex.limit()));
 				continue;
 			}
@@ -205,7 +211,10 @@ final class HostChannel {
 		}
 	}
 
-	/** Sends a request; a failure leaves no request outstanding, so the loop re-handshakes. */
+	/**
+	 * Sends a request; a failure leaves no request outstanding, so the loop
+	 * re-handshakes.
+	 */
 	private long send(byte[] body) {
 		try {
 			this.socket.send(body);

@@ -58,8 +58,9 @@ final class Payload implements SinkMessage {
 				rows.add(Json.mapper().convertValue(row, type));
 			}
 			catch (JacksonException ex) {
-				throw new IllegalStateException("Row cannot be bound to " + type.getSimpleName() + ": "
-						+ Texts.clip(ex.getOriginalMessage()), ex);
+				throw new IllegalStateException(
+						"Row cannot be bound to " + type.getSimpleName() + ": " + Texts.clip(ex.getOriginalMessage()),
+						ex);
 			}
 		}
 		return rows;

@@ -40,13 +40,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves a plugin's symbols to eKuiper. {@link #start()} dials the control channel and the
- * channel of every declared function; commands then start and stop sources and sinks, one
- * fresh instance per rule operator. Every command is answered promptly, every failure
+ * Serves a plugin's symbols to eKuiper. {@link #start()} dials the control channel and
+ * the channel of every declared function; commands then start and stop sources and sinks,
+ * one fresh instance per rule operator. Every command is answered promptly, every failure
  * with a short error text, and the process survives whatever the host sends.
  *
- * <p>When the host is lost (the control connection stays down for the host-loss timeout,
- * or the parent process dies), the runtime stops its symbols and runs the host-loss
+ * <p>
+ * When the host is lost (the control connection stays down for the host-loss timeout, or
+ * the parent process dies), the runtime stops its symbols and runs the host-loss
  * callback, which normally ends the process. {@link #stop()} is a graceful stop and the
  * runtime can be started again afterwards.
  */
@@ -71,9 +72,9 @@ public final class PluginRuntime implements AutoCloseable {
 	private final Map<String, SymbolState> states = new LinkedHashMap<>();
 
 	/**
-	 * Held by {@link #start()} and {@link #stop()} for their whole length, as spring-kafka's
-	 * containers hold their lifecycle lock around {@code doStop}: a start never runs in the
-	 * middle of a stop.
+	 * Held by {@link #start()} and {@link #stop()} for their whole length, as
+	 * spring-kafka's containers hold their lifecycle lock around {@code doStop}: a start
+	 * never runs in the middle of a stop.
 	 */
 	private final ReentrantLock lifecycleLock = new ReentrantLock();
 
@@ -129,10 +130,11 @@ public final class PluginRuntime implements AutoCloseable {
 	}
 
 	/**
-	 * Runs a plugin as a process the way eKuiper launches it: applies the process argument,
-	 * watches the parent process, stops gracefully on SIGTERM, and returns when the host is
-	 * lost. With the system property {@value PluginDescriptor#DESCRIBE_TO_PROPERTY} set, it
-	 * writes the plugin's descriptor to that file instead and returns (the build uses this).
+	 * Runs a plugin as a process the way eKuiper launches it: applies the process
+	 * argument, watches the parent process, stops gracefully on SIGTERM, and returns when
+	 * the host is lost. With the system property
+	 * {@value PluginDescriptor#DESCRIBE_TO_PROPERTY} set, it writes the plugin's
+	 * descriptor to that file instead and returns (the build uses this).
 	 * @param definition the plugin
 	 * @param args the process arguments; eKuiper passes {@code {"sendTimeout":1000}}
 	 * @throws IOException if the control channel cannot be set up or the descriptor not
@@ -193,8 +195,8 @@ public final class PluginRuntime implements AutoCloseable {
 	}
 
 	/**
-	 * Connects the control channel and every function channel. Returns at once; the
-	 * dials keep retrying until the host listens.
+	 * Connects the control channel and every function channel. Returns at once; the dials
+	 * keep retrying until the host listens.
 	 * @throws PluginStartException if a channel address is unusable or a socket cannot be
 	 * opened
 	 */
@@ -204,7 +206,8 @@ public final class PluginRuntime implements AutoCloseable {
 			if (this.run != null) {
 				return;
 			}
-			// Every address is checked before anything starts, so a bad name leaves nothing half started.
+			// Every address is checked before anything starts, so a bad name leaves
+			// nothing half started.
 			String controlUrl;
 			Map<String, String> functionUrls = new LinkedHashMap<>();
 			try {
@@ -259,7 +262,9 @@ public final class PluginRuntime implements AutoCloseable {
 		return "Cannot start eKuiper plugin '" + this.definition.name() + "': " + ex.getMessage();
 	}
 
-	/** Stops {@code current} if it is still the running one; a later start is left alone. */
+	/**
+	 * Stops {@code current} if it is still the running one; a later start is left alone.
+	 */
 	private void stopIfCurrent(Run current) {
 		this.lifecycleLock.lock();
 		try {
@@ -318,8 +323,8 @@ public final class PluginRuntime implements AutoCloseable {
 	 * timed from the first call that saw it, so call this periodically, as a health check
 	 * does.
 	 * @param peerGoneAfter how long a channel's peer may be gone before it is a fault
-	 * @param sourceIdleAfter how long a source may emit nothing; {@link Duration#ZERO} for
-	 * no limit
+	 * @param sourceIdleAfter how long a source may emit nothing; {@link Duration#ZERO}
+	 * for no limit
 	 * @return the faults, empty when all is well or the runtime is stopped
 	 */
 	public List<SymbolFault> faults(Duration peerGoneAfter, Duration sourceIdleAfter) {
@@ -333,8 +338,8 @@ public final class PluginRuntime implements AutoCloseable {
 	}
 
 	/**
-	 * Returns how often the launcher has restarted this plugin's JVM since eKuiper started
-	 * it.
+	 * Returns how often the launcher has restarted this plugin's JVM since eKuiper
+	 * started it.
 	 * @return {@code 0} unless the JVM replaces one that died
 	 */
 	public int restarts() {
@@ -369,7 +374,8 @@ public final class PluginRuntime implements AutoCloseable {
 			return answerCommand(run, bytes);
 		}
 		finally {
-			// A command proves the connection: host loss is timed from a later disconnect,
+			// A command proves the connection: host loss is timed from a later
+			// disconnect,
 			// even when the host leaves before the watchdog's next look.
 			run.checkHost();
 		}
@@ -426,12 +432,13 @@ public final class PluginRuntime implements AutoCloseable {
 		catch (RuntimeException | LinkageError ex) {
 			String message = secrets.redact(Texts.describe(ex));
 			if (secrets.isEmpty()) {
-				logger.error("{} {} '{}' failed unexpectedly", name, command.type().wireName(), command.symbolName(), ex);
+				logger.error("{} {} '{}' failed unexpectedly", name, command.type().wireName(), command.symbolName(),
+						ex);
 			}
 			else {
 				// The stack trace would show the secret in the exception's message.
-				logger.error("{} {} '{}' failed unexpectedly: {}", name, command.type().wireName(), command.symbolName(),
-						message);
+				logger.error("{} {} '{}' failed unexpectedly: {}", name, command.type().wireName(),
+						command.symbolName(), message);
 			}
 			this.observer.commandAnswered(name, command.type(), false);
 			return error("Unexpected failure: " + message);
@@ -448,7 +455,8 @@ public final class PluginRuntime implements AutoCloseable {
 				String url = this.channels.data(meta);
 				replaceInstance(run, command);
 				Source<?> source = create(factory, command);
-				Secrets secrets = Secrets.of(command.config(), ConfigSchema.configType(source.getClass(), Source.class));
+				Secrets secrets = Secrets.of(command.config(),
+						ConfigSchema.configType(source.getClass(), Source.class));
 				try {
 					run.add(command,
 							SourceInstance.start(run.setup, symbol, meta, source, command.config(), secrets, url));
@@ -466,8 +474,8 @@ public final class PluginRuntime implements AutoCloseable {
 				Sink<?> sink = create(factory, command);
 				Secrets secrets = Secrets.of(command.config(), ConfigSchema.configType(sink.getClass(), Sink.class));
 				try {
-					run.add(command,
-							SinkInstance.start(run.setup, symbol, meta, sink, command.config(), secrets, dataUrl, ackUrl));
+					run.add(command, SinkInstance.start(run.setup, symbol, meta, sink, command.config(), secrets,
+							dataUrl, ackUrl));
 				}
 				catch (StartException ex) {
 					throw secrets.redact(ex);
@@ -487,7 +495,8 @@ public final class PluginRuntime implements AutoCloseable {
 		if (instance != null) {
 			instance.stop();
 		}
-		// An unknown key is answered ok, as eKuiper keeps failed stops in its replay list.
+		// An unknown key is answered ok, as eKuiper keeps failed stops in its replay
+		// list.
 	}
 
 	private void replaceInstance(Run run, ControlCommand command) {
@@ -545,8 +554,8 @@ public final class PluginRuntime implements AutoCloseable {
 
 	/**
 	 * What one start owns: the control and function channels, the running instances, the
-	 * executors and the host-loss watch. A stop closes exactly these, so nothing of a later
-	 * start is touched.
+	 * executors and the host-loss watch. A stop closes exactly these, so nothing of a
+	 * later start is touched.
 	 */
 	private final class Run {
 
@@ -566,10 +575,15 @@ public final class PluginRuntime implements AutoCloseable {
 
 		private final long parentPid;
 
-		/** eKuiper's process when a supervising launcher stands between it and this JVM. */
+		/**
+		 * eKuiper's process when a supervising launcher stands between it and this JVM.
+		 */
 		private final long hostPid;
 
-		/** When eKuiper's process started, so that a new process with its pid is not taken for it. */
+		/**
+		 * When eKuiper's process started, so that a new process with its pid is not taken
+		 * for it.
+		 */
 		private final Optional<Instant> hostStart;
 
 		/** Serialises the connection checks of the control thread and the watchdog. */
@@ -581,7 +595,10 @@ public final class PluginRuntime implements AutoCloseable {
 
 		private volatile long disconnectedSince = System.nanoTime();
 
-		/** Set once {@link #stop()} began: an instance started after it is stopped at once. */
+		/**
+		 * Set once {@link #stop()} began: an instance started after it is stopped at
+		 * once.
+		 */
 		private volatile boolean stopping;
 
 		/** Set while the journal of a JVM that died is being restored. */

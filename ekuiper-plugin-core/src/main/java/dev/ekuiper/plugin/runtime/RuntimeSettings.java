@@ -20,27 +20,27 @@ import tools.jackson.databind.JsonNode;
  * control channel re-handshakes only when its connection comes back)
  * @param hostLossTimeout how long the control connection may stay lost before the plugin
  * stops itself
- * @param setupTimeout how long a symbol's configure and open may take before the start
- * is answered with an error
+ * @param setupTimeout how long a symbol's configure and open may take before the start is
+ * answered with an error
  * @param functionTimeout how long one call into a symbol on the data path may take: a
  * function call, or a sink's collect whose ack eKuiper waits for (a deferred ack is due
  * within the same time of its message's arrival); a call that takes longer is answered
  * with an error ({@code state:false}, an error ack) and later calls are served again. The
- * default, 4 s, is below eKuiper's wait for a function reply, {@code portable.recvTimeout}
- * (5 s by default in 2.x, {@code internal/conf/conf.go} and {@code etc/kuiper.yaml};
- * a fixed 5 s in 1.14, {@code internal/plugin/portable/runtime/connection.go}), so the
- * rule sees the plugin's own error rather than eKuiper's {@code time out}; eKuiper waits
- * for a sink's ack without a limit ({@code recvAck} in
- * {@code internal/plugin/portable/runtime/sink.go}), so there the timeout is what keeps a
- * rule from stalling
+ * default, 4 s, is below eKuiper's wait for a function reply,
+ * {@code portable.recvTimeout} (5 s by default in 2.x, {@code internal/conf/conf.go} and
+ * {@code etc/kuiper.yaml}; a fixed 5 s in 1.14,
+ * {@code internal/plugin/portable/runtime/connection.go}), so the rule sees the plugin's
+ * own error rather than eKuiper's {@code time out}; eKuiper waits for a sink's ack
+ * without a limit ({@code recvAck} in {@code internal/plugin/portable/runtime/sink.go}),
+ * so there the timeout is what keeps a rule from stalling
  * @param stopTimeout how long a stop waits for a symbol to close
  * @param maxReceiveSize largest message accepted from the host, in bytes; a larger
  * command, function request or sink payload is answered with an error
  * @param watchParent whether the death of the parent process means the host is lost
  */
-public record RuntimeSettings(Path socketDirectory, Duration sendTimeout, Duration keepAlive,
-		Duration hostLossTimeout, Duration setupTimeout, Duration functionTimeout, Duration stopTimeout,
-		long maxReceiveSize, boolean watchParent) {
+public record RuntimeSettings(Path socketDirectory, Duration sendTimeout, Duration keepAlive, Duration hostLossTimeout,
+		Duration setupTimeout, Duration functionTimeout, Duration stopTimeout, long maxReceiveSize,
+		boolean watchParent) {
 
 	private static final Logger logger = LoggerFactory.getLogger(RuntimeSettings.class);
 
@@ -84,8 +84,8 @@ public record RuntimeSettings(Path socketDirectory, Duration sendTimeout, Durati
 	 * @return the new settings
 	 */
 	public RuntimeSettings withSocketDirectory(Path directory) {
-		return new RuntimeSettings(directory, this.sendTimeout, this.keepAlive, this.hostLossTimeout,
-				this.setupTimeout, this.functionTimeout, this.stopTimeout, this.maxReceiveSize, this.watchParent);
+		return new RuntimeSettings(directory, this.sendTimeout, this.keepAlive, this.hostLossTimeout, this.setupTimeout,
+				this.functionTimeout, this.stopTimeout, this.maxReceiveSize, this.watchParent);
 	}
 
 	/**
@@ -104,8 +104,8 @@ public record RuntimeSettings(Path socketDirectory, Duration sendTimeout, Durati
 	 * @return the new settings
 	 */
 	public RuntimeSettings withHostLossTimeout(Duration timeout) {
-		return new RuntimeSettings(this.socketDirectory, this.sendTimeout, this.keepAlive, timeout,
-				this.setupTimeout, this.functionTimeout, this.stopTimeout, this.maxReceiveSize, this.watchParent);
+		return new RuntimeSettings(this.socketDirectory, this.sendTimeout, this.keepAlive, timeout, this.setupTimeout,
+				this.functionTimeout, this.stopTimeout, this.maxReceiveSize, this.watchParent);
 	}
 
 	/**
@@ -116,8 +116,8 @@ public record RuntimeSettings(Path socketDirectory, Duration sendTimeout, Durati
 	 * @return the new settings
 	 */
 	public RuntimeSettings withSymbolTimeouts(Duration setup, Duration function, Duration stop) {
-		return new RuntimeSettings(this.socketDirectory, this.sendTimeout, this.keepAlive, this.hostLossTimeout,
-				setup, function, stop, this.maxReceiveSize, this.watchParent);
+		return new RuntimeSettings(this.socketDirectory, this.sendTimeout, this.keepAlive, this.hostLossTimeout, setup,
+				function, stop, this.maxReceiveSize, this.watchParent);
 	}
 
 	/**

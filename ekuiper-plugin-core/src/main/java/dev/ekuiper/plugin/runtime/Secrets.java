@@ -30,10 +30,14 @@ final class Secrets {
 	private static final String[] SECRET_WORDS = { "password", "passwd", "secret", "token", "credential", "apikey",
 			"privatekey", "accesskey" };
 
-	/** A secret-named JSON key (quotes possibly escaped, as inside a command's arg) and its value. */
-	private static final Pattern SECRET_IN_JSON = Pattern.compile("(\\\\?\"[^\"\\\\]*(?:"
-			+ "pass(?:word|wd)|secret|token|credential|api[_.-]?key|private[_.-]?key|access[_.-]?key"
-			+ ")[^\"\\\\]*\\\\?\"\\s*:\\s*)(\\\\?\"(?:[^\"\\\\]|\\\\[^\"])*\\\\?\"|[^,}\\]\\s\\\\]+)",
+	/**
+	 * A secret-named JSON key (quotes possibly escaped, as inside a command's arg) and
+	 * its value.
+	 */
+	private static final Pattern SECRET_IN_JSON = Pattern.compile(
+			"(\\\\?\"[^\"\\\\]*(?:"
+					+ "pass(?:word|wd)|secret|token|credential|api[_.-]?key|private[_.-]?key|access[_.-]?key"
+					+ ")[^\"\\\\]*\\\\?\"\\s*:\\s*)(\\\\?\"(?:[^\"\\\\]|\\\\[^\"])*\\\\?\"|[^,}\\]\\s\\\\]+)",
 			Pattern.CASE_INSENSITIVE);
 
 	/** Secret values, longest first so that one inside another is masked whole. */
@@ -66,7 +70,8 @@ final class Secrets {
 	/**
 	 * Returns whether a property name reads as a secret.
 	 * @param name the property name
-	 * @return {@code true} for names like {@code password}, {@code apiToken}, {@code secret_key}
+	 * @return {@code true} for names like {@code password}, {@code apiToken},
+	 * {@code secret_key}
 	 */
 	static boolean isSecretName(String name) {
 		String normalized = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(".", "");
@@ -125,7 +130,8 @@ final class Secrets {
 	/**
 	 * Returns a start failure with its message redacted.
 	 * @param ex the failure
-	 * @return the same failure when nothing was masked, else a copy with the masked message
+	 * @return the same failure when nothing was masked, else a copy with the masked
+	 * message
 	 */
 	StartException redact(StartException ex) {
 		String message = redact(ex.getMessage());
@@ -167,7 +173,8 @@ final class Secrets {
 		Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 		if (type.isRecord()) {
 			for (RecordComponent component : type.getRecordComponents()) {
-				if (component.isAnnotationPresent(Secret.class) || component.getAccessor().isAnnotationPresent(Secret.class)) {
+				if (component.isAnnotationPresent(Secret.class)
+						|| component.getAccessor().isAnnotationPresent(Secret.class)) {
 					names.add(component.getName());
 				}
 			}

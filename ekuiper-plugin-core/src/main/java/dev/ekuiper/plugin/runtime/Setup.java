@@ -13,8 +13,8 @@ import dev.ekuiper.plugin.protocol.PluginType;
 import dev.ekuiper.plugin.protocol.Texts;
 
 /**
- * What starting a symbol needs from the runtime, and a bounded way to run user set-up code
- * so a hanging {@code configure} or {@code open} cannot block the control channel.
+ * What starting a symbol needs from the runtime, and a bounded way to run user set-up
+ * code so a hanging {@code configure} or {@code open} cannot block the control channel.
  */
 final class Setup {
 
@@ -118,7 +118,8 @@ final class Setup {
 		catch (ExecutionException ex) {
 			Throwable cause = ex.getCause();
 			String failure = Texts.shorten(secrets.redact(Texts.typed(cause)));
-			// A cause whose message holds a secret is not kept: its stack trace would show it.
+			// A cause whose message holds a secret is not kept: its stack trace would
+			// show it.
 			throw StartException.failed(symbol, ruleId, step, failure, secrets.isEmpty() ? cause : null);
 		}
 		catch (InterruptedException ex) {

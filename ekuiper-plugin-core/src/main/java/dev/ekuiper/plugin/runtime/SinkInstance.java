@@ -32,24 +32,28 @@ import dev.ekuiper.plugin.protocol.Texts;
  * with an error, a fresh sink thread serves on, and it acknowledges every message that
  * arrives while the late collect still runs with an error too.
  *
- * <p>A collect may {@linkplain #deferAck() defer} its ack to a handle answered later, from
+ * <p>
+ * A collect may {@linkplain #deferAck() defer} its ack to a handle answered later, from
  * any thread. eKuiper matches acks to messages by order alone, so acks leave in message
- * order: an answer given out of order waits for the earlier ones. Each deferred ack is due
- * within the function timeout of its message's arrival, else the sink thread answers it
- * with an error; at stop, after the sink's {@code close}, the runtime answers what is
+ * order: an answer given out of order waits for the earlier ones. Each deferred ack is
+ * due within the function timeout of its message's arrival, else the sink thread answers
+ * it with an error; at stop, after the sink's {@code close}, the runtime answers what is
  * still outstanding with an error before the ack channel closes. While nothing is
  * deferred, acks go out as before, without any allocation.
  *
- * <p>A stop wakes the sink thread at once. It collects and acks what is queued and, for
- * up to 50 ms, what a host still connected sends; with acks, the data channel closes
- * before the last ack, so the host's next message fails to send instead of being taken
- * and never answered.
+ * <p>
+ * A stop wakes the sink thread at once. It collects and acks what is queued and, for up
+ * to 50 ms, what a host still connected sends; with acks, the data channel closes before
+ * the last ack, so the host's next message fails to send instead of being taken and never
+ * answered.
  */
 final class SinkInstance extends InstanceContext implements SymbolInstance, SinkContext {
 
 	private static final Duration POLL = Duration.ofMillis(200);
 
-	/** After a stop, how long to keep taking messages from a host that is still connected. */
+	/**
+	 * After a stop, how long to keep taking messages from a host that is still connected.
+	 */
 	private static final Duration DRAIN = Duration.ofMillis(50);
 
 	private static final Duration DRAIN_POLL = Duration.ofMillis(5);
@@ -76,7 +80,9 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 	/** The sink thread collects, acks or closes: it must not be interrupted. */
 	private static final int BUSY = 1;
 
-	/** A stop interrupted the receive; the sink thread clears the interrupt and drains. */
+	/**
+	 * A stop interrupted the receive; the sink thread clears the interrupt and drains.
+	 */
 	private static final int WOKEN = 2;
 
 	private final Sink<Object> sink;
@@ -97,10 +103,15 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 
 	private final FailureLog failures;
 
-	/** Guards the order of acks: {@link #pending}, {@link #current}, {@link #collector}. */
+	/**
+	 * Guards the order of acks: {@link #pending}, {@link #current}, {@link #collector}.
+	 */
 	private final Object ackLock = new Object();
 
-	/** Acks waiting for an earlier deferred one, in message order; empty while nothing is deferred. */
+	/**
+	 * Acks waiting for an earlier deferred one, in message order; empty while nothing is
+	 * deferred.
+	 */
 	private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
 	/** How many deferred acks are not answered yet. */
@@ -132,7 +143,10 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 	/** The watch of the thread serving now, when acks are due. */
 	private volatile CallWatchdog.Watch watch;
 
-	/** What the sink thread does, so that a stop wakes a receive at once but never disturbs a collect. */
+	/**
+	 * What the sink thread does, so that a stop wakes a receive at once but never
+	 * disturbs a collect.
+	 */
 	private final AtomicInteger phase = new AtomicInteger(BUSY);
 
 	private volatile boolean running = true;
@@ -179,7 +193,8 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		PullSocket pull = new PullSocket();
 		PushSocket ack = null;
 		try {
-			// A larger payload is skipped by the transport without being held, then refused
+			// A larger payload is skipped by the transport without being held, then
+			// refused
 			// with an error ack.
 			pull.setMaxReceiveSize(settings.maxReceiveSize());
 			pull.listen(dataUrl);
@@ -271,7 +286,8 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		}
 		long deadline = System.nanoTime() + this.stopTimeout.toNanos();
 		try {
-			// A collect that overruns meanwhile hands serving on to a fresh thread: wait for that one.
+			// A collect that overruns meanwhile hands serving on to a fresh thread: wait
+			// for that one.
 			do {
 				serving = this.thread;
 				serving.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
@@ -322,7 +338,8 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 					if (drainUntil == 0) {
 						drainUntil = System.nanoTime() + DRAIN.toNanos();
 					}
-					// eKuiper closes its side before it sends stop: once that connection is
+					// eKuiper closes its side before it sends stop: once that connection
+					// is
 					// gone, whatever it sent is queued here already.
 					wait = (this.pull.pipeCount() == 0) ? Duration.ZERO : DRAIN_POLL;
 				}
@@ -353,15 +370,18 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 				}
 				catch (NngException ex) {
 					if (woken()) {
-						// The stop's interrupt: what is already queued is still collected.
+						// The stop's interrupt: what is already queued is still
+						// collected.
 						continue;
 					}
 					throw ex;
 				}
 				woken();
 				if (!this.running && this.ack != null) {
-					// eKuiper sends its next message only once this one is acked: closing the
-					// data channel first makes that send fail, so the next message is refused
+					// eKuiper sends its next message only once this one is acked: closing
+					// the
+					// data channel first makes that send fail, so the next message is
+					// refused
 					// rather than taken and never answered.
 					this.pull.close();
 				}
@@ -414,8 +434,8 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 
 	/**
 	 * Collects one message and acks it when acks are due.
-	 * @return {@code false} if the collect overran and was acked for by the watchdog: this
-	 * thread no longer serves
+	 * @return {@code false} if the collect overran and was acked for by the watchdog:
+	 * this thread no longer serves
 	 */
 	private boolean collect(byte[] payload) {
 		if (this.ack == null) {
@@ -459,7 +479,10 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		return true;
 	}
 
-	/** On the watchdog's thread: acks the overrunning collect with an error; a fresh thread serves on. */
+	/**
+	 * On the watchdog's thread: acks the overrunning collect with an error; a fresh
+	 * thread serves on.
+	 */
 	private void overran(CallWatchdog.Watch expired) {
 		if (this.overruns.getAndIncrement() == 0) {
 			this.overrunSince = System.nanoTime();
@@ -502,7 +525,9 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		}
 	}
 
-	/** Sends the acks at the head of the queue that are answered; under {@link #ackLock}. */
+	/**
+	 * Sends the acks at the head of the queue that are answered; under {@link #ackLock}.
+	 */
 	private void flush() {
 		Pending head;
 		while ((head = this.pending.peekFirst()) != null && head.ack != null) {
@@ -543,7 +568,9 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		}
 	}
 
-	/** After close: answers every deferred ack still outstanding with an error, in order. */
+	/**
+	 * After close: answers every deferred ack still outstanding with an error, in order.
+	 */
 	private void answerOutstanding() {
 		if (this.ack == null) {
 			return;
@@ -583,7 +610,9 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 		return new Outcome(SinkAck.error(error), false);
 	}
 
-	/** The one-line text for the host: the sink's name, then the failure, secrets masked. */
+	/**
+	 * The one-line text for the host: the sink's name, then the failure, secrets masked.
+	 */
 	private String line(String failure) {
 		return Texts.shorten(this.secrets.redact("sink '" + symbolName() + "': " + failure));
 	}

@@ -89,8 +89,8 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 			push.close();
 			throw StartException.failed(what, meta.ruleId(), "connect", url + ": " + Texts.typed(ex), ex);
 		}
-		SourceInstance instance = new SourceInstance(symbol, meta, source, push,
-				setup.state(PluginType.SOURCE, symbol), setup.observer(), setup.settings().stopTimeout(), secrets);
+		SourceInstance instance = new SourceInstance(symbol, meta, source, push, setup.state(PluginType.SOURCE, symbol),
+				setup.observer(), setup.settings().stopTimeout(), secrets);
 		instance.state.started();
 		instance.thread = new Thread(instance::run, "ekuiper-source-" + meta.channelKey());
 		instance.thread.setDaemon(true);
@@ -165,8 +165,8 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 	}
 
 	/**
-	 * A source is quiet when two checks at least the idle time apart saw the same count of
-	 * records sent; its peer is gone when eKuiper's end of the data channel is not
+	 * A source is quiet when two checks at least the idle time apart saw the same count
+	 * of records sent; its peer is gone when eKuiper's end of the data channel is not
 	 * connected.
 	 */
 	@Override

@@ -7,8 +7,8 @@ interface SymbolInstance {
 
 	/**
 	 * Stops the instance: no more data, the user symbol closed, sockets closed and their
-	 * files removed. Waits at most the runtime's stop timeout; what is left finishes in the
-	 * background.
+	 * files removed. Waits at most the runtime's stop timeout; what is left finishes in
+	 * the background.
 	 */
 	void stop();
 

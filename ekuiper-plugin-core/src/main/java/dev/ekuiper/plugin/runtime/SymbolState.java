@@ -23,7 +23,8 @@ final class SymbolState {
 	}
 
 	/**
-	 * Returns the key of a symbol's state: a source, a sink and a function may share a name.
+	 * Returns the key of a symbol's state: a source, a sink and a function may share a
+	 * name.
 	 * @param type the kind
 	 * @param name the symbol name
 	 * @return {@code <kind>:<name>}

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * to the JVM, they run the shutdown hooks (which also stop gracefully) but exit with 128
  * plus the signal number, which a supervisor reads as a failure.
  *
- * <p>The handler is installed through {@code sun.misc.Signal} from the
+ * <p>
+ * The handler is installed through {@code sun.misc.Signal} from the
  * {@code jdk.unsupported} module, reached reflectively so that compiling against it needs
  * no internal API. Where it is missing, the JVM's default behaviour stays.
  */

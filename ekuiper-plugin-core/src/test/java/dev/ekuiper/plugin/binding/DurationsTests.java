@@ -15,9 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class DurationsTests {
 
 	@ParameterizedTest
-	@CsvSource({ "250, PT0.25S", "10ns, PT0.00000001S", "7us, PT0.000007S", "500ms, PT0.5S", "1s, PT1S",
-			"2m, PT2M", "3h, PT3H", "1d, PT24H", "-5s, PT-5S", "1MS, PT0.001S", "PT1.5S, PT1.5S", "pt2m, PT2M",
-			"' 1s ', PT1S" })
+	@CsvSource({ "250, PT0.25S", "10ns, PT0.00000001S", "7us, PT0.000007S", "500ms, PT0.5S", "1s, PT1S", "2m, PT2M",
+			"3h, PT3H", "1d, PT24H", "-5s, PT-5S", "1MS, PT0.001S", "PT1.5S, PT1.5S", "pt2m, PT2M", "' 1s ', PT1S" })
 	void parseShouldReadSimpleAndIsoForms(String text, Duration expected) {
 		assertThat(Durations.parse(text)).isEqualTo(expected);
 	}

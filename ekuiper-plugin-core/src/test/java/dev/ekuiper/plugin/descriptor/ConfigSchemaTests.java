@@ -35,8 +35,9 @@ class ConfigSchemaTests {
 	@Test
 	void propertiesOfPrimitivesShouldHaveTheirDefaults() {
 		assertThat(ConfigSchema.properties(Primitives.class, this.binder)).containsExactly(
-				new PropertyDescriptor("count", "int", 0, "How many"), new PropertyDescriptor("ratio", "float", 0.0, ""),
-				new PropertyDescriptor("append", "bool", false, ""), new PropertyDescriptor("name", "string", null, ""));
+				new PropertyDescriptor("count", "int", 0, "How many"),
+				new PropertyDescriptor("ratio", "float", 0.0, ""), new PropertyDescriptor("append", "bool", false, ""),
+				new PropertyDescriptor("name", "string", null, ""));
 	}
 
 	@Test

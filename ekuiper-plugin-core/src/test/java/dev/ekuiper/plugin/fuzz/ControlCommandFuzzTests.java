@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ProtocolException} whose message is a safe error answer; and the socket paths
  * named after a parsed command never leave the socket folder.
  *
- * <p>Input layout: byte 0 picks how the rest is used: as the whole command, or as the
+ * <p>
+ * Input layout: byte 0 picks how the rest is used: as the whole command, or as the
  * {@code arg} text of a start or a stop (so that the fuzzer reaches the argument's fields
  * without having to get the outer JSON right).
  */

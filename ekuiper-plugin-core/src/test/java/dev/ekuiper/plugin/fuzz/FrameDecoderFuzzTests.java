@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its limits or a {@link FrameFormatException}, nothing else, and the same frames whether
  * the bytes come at once or in chunks.
  *
- * <p>Input layout: byte 0 picks the framing and header shape, bytes 1-2 the max receive
- * size (1 to 4096), byte 3 the max TTL (1 to 15), bytes 4-7 seed the chunk sizes, the
- * rest is the stream.
+ * <p>
+ * Input layout: byte 0 picks the framing and header shape, bytes 1-2 the max receive size
+ * (1 to 4096), byte 3 the max TTL (1 to 15), bytes 4-7 seed the chunk sizes, the rest is
+ * the stream.
  */
 class FrameDecoderFuzzTests {
 
@@ -107,7 +108,10 @@ class FrameDecoderFuzzTests {
 
 	}
 
-	/** The frames, the error if any, the frames skipped for too many hops, and whether a frame was cut short. */
+	/**
+	 * The frames, the error if any, the frames skipped for too many hops, and whether a
+	 * frame was cut short.
+	 */
 	record Outcome(List<Frame> frames, String error, long dropped, boolean partial) {
 	}
 

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ProtocolException} whose message is a safe error reply; and a reply echoing the
  * parsed arguments always encodes.
  *
- * <p>Input layout: byte 0 picks how the rest is used: as the whole request, as the
+ * <p>
+ * Input layout: byte 0 picks how the rest is used: as the whole request, as the
  * {@code Exec} context text, or spliced in as the {@code arg} of a {@code Validate} or
  * {@code Exec} request.
  */

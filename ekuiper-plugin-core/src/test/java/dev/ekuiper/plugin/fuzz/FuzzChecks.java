@@ -13,7 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class FuzzChecks {
 
-	/** Longer than any error text the runtime writes: fixed words plus quoted values cut to 64 characters. */
+	/**
+	 * Longer than any error text the runtime writes: fixed words plus quoted values cut
+	 * to 64 characters.
+	 */
 	static final int MAX_ERROR_LENGTH = 400;
 
 	private FuzzChecks() {

@@ -35,11 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * channels, which read the host's replies). After each input the raw connection is gone,
  * the socket still has its one well-behaved peer, a message from that peer gets through
  * (after any message of the raw connection, an oversize one surfacing as
- * {@link NngMessageTooLargeException}),
- * and the transport logged no error (an error means its event loop or a handler failed).
+ * {@link NngMessageTooLargeException}), and the transport logged no error (an error means
+ * its event loop or a handler failed).
  *
- * <p>Input layout: bit 0 of byte 0 picks PULL or REQ, bit 1 sends the bytes without the
- * SP header a peer of that socket would send first; the rest is written as it is.
+ * <p>
+ * Input layout: bit 0 of byte 0 picks PULL or REQ, bit 1 sends the bytes without the SP
+ * header a peer of that socket would send first; the rest is written as it is.
  */
 class SocketFuzzTests {
 

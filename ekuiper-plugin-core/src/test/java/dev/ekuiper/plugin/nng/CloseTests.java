@@ -200,9 +200,9 @@ class CloseTests {
 	 * descriptor and socket file they used is gone. The JDK opens a few descriptors once
 	 * per process and keeps them (the pre-close socket pair of its socket dispatcher, jar
 	 * files of classes loaded for the first time), so the same work is done once before
-	 * the baseline is taken; after that the comparison is exact: no descriptor may be open
-	 * that was not open before, and none may point elsewhere. Descriptors that closed
-	 * meanwhile (another test's garbage being cleaned) are not counted against us.
+	 * the baseline is taken; after that the comparison is exact: no descriptor may be
+	 * open that was not open before, and none may point elsewhere. Descriptors that
+	 * closed meanwhile (another test's garbage being cleaned) are not counted against us.
 	 */
 	@Test
 	void closingFiftySocketsWithConnectionsReturnsThreadsDescriptorsAndSocketFilesToBaseline() throws Exception {
@@ -221,9 +221,9 @@ class CloseTests {
 	}
 
 	/**
-	 * Opens {@code count} sockets (at least 4, even): connected pairs over ipc and tcp that
-	 * each pass a message, one PUSH left with a timed-out, half-written frame, and one
-	 * dialer still retrying a missing address; then closes them all.
+	 * Opens {@code count} sockets (at least 4, even): connected pairs over ipc and tcp
+	 * that each pass a message, one PUSH left with a timed-out, half-written frame, and
+	 * one dialer still retrying a missing address; then closes them all.
 	 */
 	private void exercise(int count, Path folder) throws Exception {
 		List<NngSocket> sockets = new ArrayList<>();

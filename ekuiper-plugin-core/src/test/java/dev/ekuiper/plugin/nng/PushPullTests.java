@@ -251,8 +251,8 @@ class PushPullTests extends SocketTestSupport {
 		await().atMost(LONG).until(() -> push.pipeCount() == 1);
 		push.send("{\"message\":{\"v\":1},\"meta\":null}".getBytes(StandardCharsets.UTF_8));
 		String prefix = transport.equals("ipc") ? "01" : "";
-		byte[] expected = RawBytes.hex(prefix
-				+ "000000000000001f7b226d657373616765223a7b2276223a317d2c226d657461223a6e756c6c7d");
+		byte[] expected = RawBytes
+			.hex(prefix + "000000000000001f7b226d657373616765223a7b2276223a317d2c226d657461223a6e756c6c7d");
 		assertThat(RawBytes.hex(pull.read(expected.length))).isEqualTo(RawBytes.hex(expected));
 	}
 
@@ -366,7 +366,10 @@ class PushPullTests extends SocketTestSupport {
 		}
 	}
 
-	/** A PULL connected to {@code push} whose receives read the pipe themselves, with a 20 s receive timeout. */
+	/**
+	 * A PULL connected to {@code push} whose receives read the pipe themselves, with a 20
+	 * s receive timeout.
+	 */
 	private PullSocket pullReadingItsOnlyPipe(PushSocket push, String transport) throws NngException {
 		PullSocket pull = pull();
 		push.dial(pull.listen(listenUrl(transport)));

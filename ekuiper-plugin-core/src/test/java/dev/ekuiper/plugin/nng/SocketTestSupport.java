@@ -17,7 +17,9 @@ public abstract class SocketTestSupport {
 	/** A wait that should time out. */
 	protected static final Duration SHORT = Duration.ofMillis(200);
 
-	/** The send and receive timeouts of the sockets opened here: long enough never to hit. */
+	/**
+	 * The send and receive timeouts of the sockets opened here: long enough never to hit.
+	 */
 	protected static final Duration LONG = Duration.ofSeconds(5);
 
 	/** Where the ipc addresses are. */
@@ -55,7 +57,9 @@ public abstract class SocketTestSupport {
 		return withLongTimeouts(new PullSocket());
 	}
 
-	/** Returns a fresh ipc address in the test's directory, or a tcp one on any free port. */
+	/**
+	 * Returns a fresh ipc address in the test's directory, or a tcp one on any free port.
+	 */
 	protected String listenUrl(String transport) {
 		return transport.equals("ipc") ? ipcUrl("s" + (++this.names)) : "tcp://127.0.0.1:0";
 	}

@@ -31,8 +31,9 @@ class FunctionMessagesTests {
 	void eachExecGetsItsOwnContextWhenCallersAlternate() throws ProtocolException {
 		for (int i = 0; i < 3; i++) {
 			for (String rule : List.of("a", "b")) {
-				FunctionRequest request = FunctionRequest.parse(bytes("{\"func\":\"Exec\",\"arg\":[\"x\",\"{\\\"ruleId\\\":\\\""
-						+ rule + "\\\",\\\"opId\\\":\\\"p\\\",\\\"funcId\\\":" + i + "}\"]}"));
+				FunctionRequest request = FunctionRequest
+					.parse(bytes("{\"func\":\"Exec\",\"arg\":[\"x\",\"{\\\"ruleId\\\":\\\"" + rule
+							+ "\\\",\\\"opId\\\":\\\"p\\\",\\\"funcId\\\":" + i + "}\"]}"));
 				assertThat(request.context().ruleId()).isEqualTo(rule);
 				assertThat(request.funcId()).isEqualTo(i);
 			}

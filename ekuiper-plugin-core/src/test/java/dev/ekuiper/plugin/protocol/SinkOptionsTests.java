@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link SinkOptions}: {@code requireAck} as eKuiper's mapstructure binding reads it.
+ * Tests for {@link SinkOptions}: {@code requireAck} as eKuiper's mapstructure binding
+ * reads it.
  */
 class SinkOptionsTests {
 

@@ -26,8 +26,8 @@ class SourceTupleTests {
 		Map<String, Object> message = new LinkedHashMap<>();
 		message.put("temperature", 21.5);
 		message.put("sensor", "s1");
-		assertThat(text(SourceTuple.encode(message, Map.of("topic", "t")))).isEqualTo(
-				"{\"message\":{\"temperature\":21.5,\"sensor\":\"s1\"},\"meta\":{\"topic\":\"t\"}}");
+		assertThat(text(SourceTuple.encode(message, Map.of("topic", "t"))))
+			.isEqualTo("{\"message\":{\"temperature\":21.5,\"sensor\":\"s1\"},\"meta\":{\"topic\":\"t\"}}");
 		assertThat(text(SourceTuple.encode(Map.of("n", 1), null))).isEqualTo("{\"message\":{\"n\":1},\"meta\":null}");
 	}
 

@@ -71,8 +71,8 @@ class CallWatchdogTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(TIMEOUT);
 		await().during(TIMEOUT.multipliedBy(3)).atMost(WAIT).until(() -> this.expiredOn.size() == 1);
 		assertThat(watch.end()).as("the call was answered for").isFalse();
-		assertThat(this.expiredOn).hasSize(1).allSatisfy((thread) -> assertThat(thread.getName())
-			.isEqualTo("test-call-watchdog"));
+		assertThat(this.expiredOn).hasSize(1)
+			.allSatisfy((thread) -> assertThat(thread.getName()).isEqualTo("test-call-watchdog"));
 	}
 
 	@Test

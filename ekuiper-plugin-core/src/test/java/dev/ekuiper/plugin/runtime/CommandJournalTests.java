@@ -73,8 +73,8 @@ class CommandJournalTests {
 		assertThat(Supervision.fromEnvironment(Map.of(Supervision.STATE_DIRECTORY, "/opt/plugin/.state",
 				Supervision.RESTARTS, "2", Supervision.HOST_PID, "4711")))
 			.contains(new Supervision(Path.of("/opt/plugin/.state"), 2, 4711));
-		assertThat(Supervision.fromEnvironment(Map.of(Supervision.STATE_DIRECTORY, "/opt/plugin/.state",
-				Supervision.RESTARTS, "0")))
+		assertThat(Supervision
+			.fromEnvironment(Map.of(Supervision.STATE_DIRECTORY, "/opt/plugin/.state", Supervision.RESTARTS, "0")))
 			.hasValueSatisfying((supervision) -> {
 				assertThat(supervision.isRestart()).isFalse();
 				assertThat(supervision.hostPid()).isEqualTo(-1);

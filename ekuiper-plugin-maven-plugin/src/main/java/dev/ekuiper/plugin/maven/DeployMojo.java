@@ -18,10 +18,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Installs the project's plugin zip into a running eKuiper over its REST API, or updates
- * it when a plugin of that name is installed, then prints the plugin's status. The project
- * is packaged first. eKuiper downloads the zip itself: from a {@code file://} URL when it
- * runs on this machine, from the build serving it on {@code ekuiper.serve} for the length
- * of the call, or from {@code ekuiper.fileUrl}.
+ * it when a plugin of that name is installed, then prints the plugin's status. The
+ * project is packaged first. eKuiper downloads the zip itself: from a {@code file://} URL
+ * when it runs on this machine, from the build serving it on {@code ekuiper.serve} for
+ * the length of the call, or from {@code ekuiper.fileUrl}.
  */
 @Mojo(name = "deploy", threadSafe = true)
 @Execute(phase = LifecyclePhase.PACKAGE)
@@ -45,7 +45,9 @@ public class DeployMojo extends AbstractMojo {
 	@Parameter(property = "ekuiper.serve")
 	private String serve;
 
-	/** Seconds an install may take; eKuiper answers after running the plugin's install.sh. */
+	/**
+	 * Seconds an install may take; eKuiper answers after running the plugin's install.sh.
+	 */
 	@Parameter(property = "ekuiper.timeout", defaultValue = "300")
 	private int timeout;
 
@@ -118,8 +120,8 @@ public class DeployMojo extends AbstractMojo {
 			return PluginDescriptor.read(descriptor).name();
 		}
 		catch (IOException ex) {
-			throw new DeploymentException("Cannot tell the plugin's name: the package goal writes " + descriptor
-					+ " (" + ex.getMessage() + "). Bind the package goal of ekuiper-plugin-maven-plugin, or set "
+			throw new DeploymentException("Cannot tell the plugin's name: the package goal writes " + descriptor + " ("
+					+ ex.getMessage() + "). Bind the package goal of ekuiper-plugin-maven-plugin, or set "
 					+ "ekuiper-plugin.name.", ex);
 		}
 	}

@@ -93,8 +93,8 @@ final class DescribeProcess {
 				return PluginDescriptor.read(descriptor);
 			}
 			catch (JacksonException ex) {
-				warnings.accept("Describing the plugin again: " + descriptor + " cannot be read: "
-						+ ex.getOriginalMessage());
+				warnings.accept(
+						"Describing the plugin again: " + descriptor + " cannot be read: " + ex.getOriginalMessage());
 			}
 		}
 		return describe(jar, folder, warnings);

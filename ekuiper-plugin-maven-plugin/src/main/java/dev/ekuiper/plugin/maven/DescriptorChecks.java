@@ -101,7 +101,10 @@ final class DescriptorChecks {
 		return name;
 	}
 
-	/** Warns about each property the application could not describe, saying what the files show instead. */
+	/**
+	 * Warns about each property the application could not describe, saying what the files
+	 * show instead.
+	 */
 	private static void warnUndescribed(String kind, SymbolDescriptor symbol, Consumer<String> warnings) {
 		for (PropertyDescriptor property : symbol.properties()) {
 			if (property.problem() != null) {

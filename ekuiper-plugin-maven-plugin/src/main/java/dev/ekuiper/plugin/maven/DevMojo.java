@@ -25,11 +25,11 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Runs the project's plugin against an embedded eKuiper host, with no eKuiper installed:
- * the project is packaged first, then its jar is launched as eKuiper launches a plugin and
- * the rules of {@code src/dev/ekuiper-dev.yaml} run, or one rule over the plugin's first
- * source, function and sink. Each record is printed on standard output as a JSON line,
- * the plugin's own output as it wrote it; Ctrl-C (or a bound on records or time) stops
- * the rules, ends the plugin, deletes its sockets and prints a summary.
+ * the project is packaged first, then its jar is launched as eKuiper launches a plugin
+ * and the rules of {@code src/dev/ekuiper-dev.yaml} run, or one rule over the plugin's
+ * first source, function and sink. Each record is printed on standard output as a JSON
+ * line, the plugin's own output as it wrote it; Ctrl-C (or a bound on records or time)
+ * stops the rules, ends the plugin, deletes its sockets and prints a summary.
  */
 @Mojo(name = "dev", threadSafe = true)
 @Execute(phase = LifecyclePhase.PACKAGE)
@@ -86,11 +86,17 @@ public class DevMojo extends AbstractMojo {
 	@Parameter(property = "ekuiper.dev.sink")
 	private String sink;
 
-	/** Stop after this many printed records (an aggregate's window counts as one); 0 for no limit. */
+	/**
+	 * Stop after this many printed records (an aggregate's window counts as one); 0 for
+	 * no limit.
+	 */
 	@Parameter(property = "ekuiper.dev.records", defaultValue = "0")
 	private long records;
 
-	/** Stop after this long, such as {@code 30s}, {@code 5m} or {@code PT1H}; no limit by default. */
+	/**
+	 * Stop after this long, such as {@code 30s}, {@code 5m} or {@code PT1H}; no limit by
+	 * default.
+	 */
 	@Parameter(property = "ekuiper.dev.duration")
 	private String duration;
 

@@ -46,11 +46,7 @@ final class DevScenarios {
 			}
 			return file;
 		}
-		return DEFAULT_FILES.stream()
-			.map(baseDirectory::resolve)
-			.filter(Files::isRegularFile)
-			.findFirst()
-			.orElse(null);
+		return DEFAULT_FILES.stream().map(baseDirectory::resolve).filter(Files::isRegularFile).findFirst().orElse(null);
 	}
 
 	/**
@@ -74,7 +70,8 @@ final class DevScenarios {
 			scenario = DevModeScenario.from(tree, file.toString());
 		}
 		catch (IllegalArgumentException ex) {
-			// The message says it all; Jackson's cause would repeat it with its own locations.
+			// The message says it all; Jackson's cause would repeat it with its own
+			// locations.
 			throw new PackagingException(ex.getMessage());
 		}
 		for (DevModeScenario.Stream stream : scenario.streams().values()) {
@@ -88,8 +85,8 @@ final class DevScenarios {
 	}
 
 	/**
-	 * Makes a scenario of one rule from symbol names, each defaulting to the plugin's first
-	 * symbol of its kind; {@code none} leaves the function or sink out.
+	 * Makes a scenario of one rule from symbol names, each defaulting to the plugin's
+	 * first symbol of its kind; {@code none} leaves the function or sink out.
 	 * @param descriptor the plugin's symbols
 	 * @param source the source, or {@code null} for the first
 	 * @param function the function, {@code null} for the first or {@code none}
@@ -112,10 +109,9 @@ final class DevScenarios {
 		check("function", functionName, descriptor.functions(), origin);
 		String sinkName = orFirst(sink, descriptor.sinks());
 		check("sink", sinkName, descriptor.sinks(), origin);
-		List<String> fields = (args != null) ? Arrays.stream(args.split(","))
-			.map(String::trim)
-			.filter((field) -> !field.isEmpty())
-			.toList() : List.of();
+		List<String> fields = (args != null)
+				? Arrays.stream(args.split(",")).map(String::trim).filter((field) -> !field.isEmpty()).toList()
+				: List.of();
 		try {
 			return DevModeScenario.of(sourceName, functionName, fields, window, sinkName);
 		}

@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code portable plugin <name> is updated}; {@code GET /plugins/portables/{name}/status}
  * answers 200 with {@code {"refCount","status","errMsg"}} or 404. Every refusal is
  * {@code {"error":<code>,"message":"<text>"}} (400, 404 for not found), from
- * {@code handleError} in {@code internal/server/rest.go}; its text is quoted in the error.
+ * {@code handleError} in {@code internal/server/rest.go}; its text is quoted in the
+ * error.
  */
 final class EkuiperDeployment {
 
@@ -117,8 +118,8 @@ final class EkuiperDeployment {
 				"read the status of");
 		return switch (status.statusCode()) {
 			case 200 -> status.body().strip();
-			case 404 -> throw new DeploymentException("eKuiper installed plugin '" + name + "' but has no process "
-					+ "for it: " + message(status));
+			case 404 -> throw new DeploymentException(
+					"eKuiper installed plugin '" + name + "' but has no process " + "for it: " + message(status));
 			default -> throw unexpected(name, "read the status of", status);
 		};
 	}
@@ -195,7 +196,9 @@ final class EkuiperDeployment {
 		return "";
 	}
 
-	/** Takes the message out of eKuiper's {@code {"error":…,"message":…}}, else the body. */
+	/**
+	 * Takes the message out of eKuiper's {@code {"error":…,"message":…}}, else the body.
+	 */
 	private static String message(HttpResponse<String> answer) {
 		String body = answer.body().strip();
 		try {

@@ -142,8 +142,7 @@ public class PackageMojo extends AbstractMojo {
 		Path jarFile = checkJar(this.jar.toPath());
 		Path work = this.outputDirectory.toPath().resolve(WORK_FOLDER);
 		DescribeProcess describe = new DescribeProcess(DescribeProcess.currentJava(),
-				Duration.ofSeconds(this.describeTimeout),
-				DescribeProcess.GRACE, this.project.getBasedir().toPath());
+				Duration.ofSeconds(this.describeTimeout), DescribeProcess.GRACE, this.project.getBasedir().toPath());
 		PluginDescriptor descriptor = describe.describe(jarFile, work, getLog()::warn);
 		String name = DescriptorChecks.pluginName(descriptor, this.pluginName, getLog()::warn);
 		List<ExtraFile> extras = ExtraFiles.scan(this.extraFiles.toPath(), name, descriptor);

@@ -98,7 +98,10 @@ final class UiMetadata {
 		return args;
 	}
 
-	/** A call as eKuiper's own metadata shows one, e.g. {@code round(value, digits)} or {@code concat(text...)}. */
+	/**
+	 * A call as eKuiper's own metadata shows one, e.g. {@code round(value, digits)} or
+	 * {@code concat(text...)}.
+	 */
 	private static String example(SymbolDescriptor function) {
 		StringBuilder call = new StringBuilder(function.name()).append('(');
 		for (ArgumentDescriptor argument : function.arguments()) {

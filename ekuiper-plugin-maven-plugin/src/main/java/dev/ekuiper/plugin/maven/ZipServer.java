@@ -81,8 +81,7 @@ final class ZipServer implements AutoCloseable {
 		this.server.stop(0);
 	}
 
-	private static void answer(HttpExchange exchange, String path, Path zip, Consumer<String> log)
-			throws IOException {
+	private static void answer(HttpExchange exchange, String path, Path zip, Consumer<String> log) throws IOException {
 		try (exchange) {
 			if (!exchange.getRequestMethod().equals("GET") || !exchange.getRequestURI().getPath().equals(path)) {
 				exchange.sendResponseHeaders(404, -1);

@@ -79,8 +79,9 @@ class DescriptorChecksTests {
 
 	@Test
 	void pluginNameWhenAPropertyCannotBeDescribedShouldWarn() throws Exception {
-		List<PropertyDescriptor> properties = List.of(new PropertyDescriptor("factory", "string", null, "",
-				"its type java.util.function.Supplier<java.lang.String> has no eKuiper type"),
+		List<PropertyDescriptor> properties = List.of(
+				new PropertyDescriptor("factory", "string", null, "",
+						"its type java.util.function.Supplier<java.lang.String> has no eKuiper type"),
 				new PropertyDescriptor("period", "int", 1000, ""));
 		SymbolDescriptor sensor = new SymbolDescriptor("sensor", "", "Config", properties, false);
 		SymbolDescriptor sink = new SymbolDescriptor("store", "", "Config",

@@ -51,8 +51,8 @@ class DevScenariosTests {
 	@Test
 	void aPluginWithoutASourceCannotRun() {
 		assertThatExceptionOfType(PackagingException.class)
-			.isThrownBy(() -> DevScenarios.fromSymbols(Descriptors.functionOnly("calc", "add"), null, null, null, 0,
-					null))
+			.isThrownBy(
+					() -> DevScenarios.fromSymbols(Descriptors.functionOnly("calc", "add"), null, null, null, 0, null))
 			.withMessageStartingWith("The plugin 'calc' has no source to run");
 	}
 
@@ -76,8 +76,8 @@ class DevScenariosTests {
 				""");
 		assertThat(DevScenarios.scenarioFile(this.project, null)).isEqualTo(file);
 		DevModeScenario scenario = DevScenarios.read(file, Descriptors.sam());
-		assertThat(scenario.streams().get("demo").properties()).isEqualTo(Map.of("period", 100, "name",
-				"a \"quoted\" name"));
+		assertThat(scenario.streams().get("demo").properties())
+			.isEqualTo(Map.of("period", 100, "name", "a \"quoted\" name"));
 		DevModeScenario.Rule reverted = scenario.rules().get(0);
 		assertThat(reverted.args()).containsExactly("name");
 		assertThat(reverted.window()).isEqualTo(2);
@@ -103,8 +103,7 @@ class DevScenariosTests {
 				streams: {s: {source: pyjson}}
 				rules: [{id: r, stream: s, fucntion: revert}]
 				""");
-		assertThatExceptionOfType(PackagingException.class)
-			.isThrownBy(() -> DevScenarios.read(file, Descriptors.sam()))
+		assertThatExceptionOfType(PackagingException.class).isThrownBy(() -> DevScenarios.read(file, Descriptors.sam()))
 			.withMessageContaining("Invalid dev mode scenario " + file)
 			.withMessageContaining("fucntion");
 	}
@@ -115,8 +114,7 @@ class DevScenariosTests {
 				streams: {s: {source: pyjson}}
 				rules: [{id: r, stream: t}]
 				""");
-		assertThatExceptionOfType(PackagingException.class)
-			.isThrownBy(() -> DevScenarios.read(file, Descriptors.sam()))
+		assertThatExceptionOfType(PackagingException.class).isThrownBy(() -> DevScenarios.read(file, Descriptors.sam()))
 			.withMessage("Invalid dev mode scenario " + file
 					+ ": Rule 'r' reads the stream 't', which is not declared; streams: [s]");
 	}
@@ -127,8 +125,7 @@ class DevScenariosTests {
 				streams: {s: {source: pyjson}}
 				rules: [{id: r, stream: s, sink: log}]
 				""");
-		assertThatExceptionOfType(PackagingException.class)
-			.isThrownBy(() -> DevScenarios.read(file, Descriptors.sam()))
+		assertThatExceptionOfType(PackagingException.class).isThrownBy(() -> DevScenarios.read(file, Descriptors.sam()))
 			.withMessage("The plugin has no sink 'log' (named in " + file + "); its sinks: print");
 	}
 

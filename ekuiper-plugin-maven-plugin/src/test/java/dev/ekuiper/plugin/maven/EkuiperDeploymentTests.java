@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link EkuiperDeployment} and {@link ZipServer} against {@link StandInEkuiper},
- * which answers as eKuiper 2.4's REST API does.
+ * Tests for {@link EkuiperDeployment} and {@link ZipServer} against
+ * {@link StandInEkuiper}, which answers as eKuiper 2.4's REST API does.
  */
 class EkuiperDeploymentTests {
 
@@ -137,8 +137,7 @@ class EkuiperDeploymentTests {
 	void aServedZipIsOnlyAtItsOwnPath() throws Exception {
 		try (ZipServer server = ZipServer.start("127.0.0.1", this.zip, this.log::add)) {
 			String other = server.url().toString().replace("sam.zip", "other.zip");
-			assertThatExceptionOfType(DeploymentException.class)
-				.isThrownBy(() -> deployment().deploy("sam", other))
+			assertThatExceptionOfType(DeploymentException.class).isThrownBy(() -> deployment().deploy("sam", other))
 				.withMessageContaining(
 						"fail to download file " + other + ": cannot download the file with status: 404");
 		}

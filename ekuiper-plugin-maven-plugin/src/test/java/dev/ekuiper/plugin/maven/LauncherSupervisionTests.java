@@ -61,14 +61,15 @@ class LauncherSupervisionTests {
 
 	@Test
 	void aJvmThatDiesIsStartedAgainWithTheRestartCountUntilItExitsCleanly() throws Exception {
-		javaThat("""
-				n=$(cat "$COUNT" 2>/dev/null || echo 0)
-				n=$((n + 1))
-				echo "$n" > "$COUNT"
-				echo "run $n restarts=$EKUIPER_PLUGIN_RESTARTS host=$EKUIPER_PLUGIN_HOST_PID state=$EKUIPER_PLUGIN_STATE_DIR"
-				if [ "$n" -lt 3 ]; then kill -9 $$; fi
-				exit 0
-				""");
+		javaThat(
+				"""
+						n=$(cat "$COUNT" 2>/dev/null || echo 0)
+						n=$((n + 1))
+						echo "$n" > "$COUNT"
+						echo "run $n restarts=$EKUIPER_PLUGIN_RESTARTS host=$EKUIPER_PLUGIN_HOST_PID state=$EKUIPER_PLUGIN_STATE_DIR"
+						if [ "$n" -lt 3 ]; then kill -9 $$; fi
+						exit 0
+						""");
 		Scripts.Result result = Scripts.run(this.temp, environment(), List.of(this.launcher.toString(), HOST_ARGUMENT));
 		String host = "host=" + ProcessHandle.current().pid();
 		String state = "state=" + this.pluginDir.resolve(".state");
@@ -135,9 +136,9 @@ class LauncherSupervisionTests {
 		assertThat(Files.readString(out)).contains("run");
 		Files.writeString(this.temp.resolve("go"), "");
 		await().atMost(WAIT)
-			.untilAsserted(() -> assertThat(Files.readString(err))
-				.contains("the JVM exited with status 1 and eKuiper (pid ")
-				.contains("is gone; not restarting"));
+			.untilAsserted(
+					() -> assertThat(Files.readString(err)).contains("the JVM exited with status 1 and eKuiper (pid ")
+						.contains("is gone; not restarting"));
 		assertThat(Files.readAllLines(out)).containsExactly("run");
 	}
 

@@ -37,34 +37,45 @@ import tools.jackson.databind.node.ObjectNode;
  * </pre>
  *
  * <ul>
- * <li>{@code POST /plugins/portables}: {@code handleError(w, err, "Invalid body: Error decoding the portable plugin
- * json", logger)} for a bad body; {@code portableManager.Register(sd)}, whose error is answered with
+ * <li>{@code POST /plugins/portables}:
+ * {@code handleError(w, err, "Invalid body: Error decoding the portable plugin
+ * json", logger)} for a bad body; {@code portableManager.Register(sd)}, whose error is
+ * answered with
  * {@code handleError(w, err, "portable plugin create command error", logger)}; then
  * {@code w.WriteHeader(http.StatusCreated)} and
  * {@code fmt.Fprintf(w, "portable plugin %s is created", sd.GetName())}.</li>
- * <li>{@code PUT /plugins/portables/{name}}: {@code portableManager.Delete(name)}, whose error is only logged, then
- * {@code Register(sd)} ({@code "portable plugin update command error"}), then 200 and
+ * <li>{@code PUT /plugins/portables/{name}}: {@code portableManager.Delete(name)}, whose
+ * error is only logged, then {@code Register(sd)}
+ * ({@code "portable plugin update command error"}), then 200 and
  * {@code "portable plugin %s is updated"}.</li>
- * <li>{@code GET /plugins/portables/{name}}: {@code jsonResponse(j, w, logger)} with the {@code PluginInfo}, or
+ * <li>{@code GET /plugins/portables/{name}}: {@code jsonResponse(j, w, logger)} with the
+ * {@code PluginInfo}, or
  * {@code handleError(w, errorx.NewWithCode(errorx.NOT_FOUND, "not found"), fmt.Sprintf("describe portable plugin %s
  * error", name), logger)}.</li>
- * <li>{@code GET /plugins/portables/{name}/status}: {@code jsonResponse(status, w, logger)} with
+ * <li>{@code GET /plugins/portables/{name}/status}:
+ * {@code jsonResponse(status, w, logger)} with
  * {@code PluginStatus{RefCount map[string]int `json:"refCount"`; Status string `json:"status"`; ErrMsg string
- * `json:"errMsg"`}}, or {@code handleError(..., fmt.Sprintf("portable plugin %s not found", name), logger)}.</li>
+ * `json:"errMsg"`}}, or
+ * {@code handleError(..., fmt.Sprintf("portable plugin %s not found", name), logger)}.</li>
  * </ul>
  *
- * <p>{@code handleError} in {@code internal/server/rest.go} answers 404 for an
- * {@code errorx.NOT_FOUND} error and 400 otherwise, through Go's {@code http.Error} (text/plain, a trailing newline)
- * with the body {@code fmt.Sprintf(`{"error":%v,"message":%q}`, errCode, msg)}, where the code is 1002 for not found
- * and 1000 ({@code Undefined_Err}) for the plain errors of the manager. {@code Manager.Register} in
- * {@code internal/plugin/portable/manager.go} refuses {@code "invalid name %s: should not be empty"},
- * {@code "invalid uri %s"} (not a valid URL ending with {@code .zip}), {@code "invalid name %s: duplicate"},
- * {@code "fail to download file %s: %s"} and {@code "fail to install plugin: %s"}, for instance
- * {@code "missing or invalid json file %s, found %d files in total"}. {@code httpx.ReadFile} refuses a
- * {@code file://} path outside {@code data/uploads} unless {@code allowExternalFileAccess} with
+ * <p>
+ * {@code handleError} in {@code internal/server/rest.go} answers 404 for an
+ * {@code errorx.NOT_FOUND} error and 400 otherwise, through Go's {@code http.Error}
+ * (text/plain, a trailing newline) with the body
+ * {@code fmt.Sprintf(`{"error":%v,"message":%q}`, errCode, msg)}, where the code is 1002
+ * for not found and 1000 ({@code Undefined_Err}) for the plain errors of the manager.
+ * {@code Manager.Register} in {@code internal/plugin/portable/manager.go} refuses
+ * {@code "invalid name %s: should not be empty"}, {@code "invalid uri %s"} (not a valid
+ * URL ending with {@code .zip}), {@code "invalid name %s: duplicate"},
+ * {@code "fail to download file %s: %s"} and {@code "fail to install plugin: %s"}, for
+ * instance {@code "missing or invalid json file %s, found %d files in total"}.
+ * {@code httpx.ReadFile} refuses a {@code file://} path outside {@code data/uploads}
+ * unless {@code allowExternalFileAccess} with
  * {@code "file access denied: path must be under %s"}. The REST docs
- * ({@code docs/en_US/api/restapi/plugins.md}) describe the request as {@code {"name":"random",
- * "file":"file:///var/plugins/sources/random.zip"}}, with {@code http}, {@code https} or {@code file} URLs.
+ * ({@code docs/en_US/api/restapi/plugins.md}) describe the request as
+ * {@code {"name":"random", "file":"file:///var/plugins/sources/random.zip"}}, with
+ * {@code http}, {@code https} or {@code file} URLs.
  */
 final class StandInEkuiper implements AutoCloseable {
 
@@ -110,7 +121,10 @@ final class StandInEkuiper implements AutoCloseable {
 		this.installedMeanwhile = name;
 	}
 
-	/** Reads {@code file://} URLs only under this folder, as without allowExternalFileAccess. */
+	/**
+	 * Reads {@code file://} URLs only under this folder, as without
+	 * allowExternalFileAccess.
+	 */
 	void restrictFilesTo(Path uploads) {
 		this.uploads = uploads;
 	}
@@ -234,7 +248,10 @@ final class StandInEkuiper implements AutoCloseable {
 		return null;
 	}
 
-	/** {@code Manager.Register}: the checks, the download and the install, or the error text. */
+	/**
+	 * {@code Manager.Register}: the checks, the download and the install, or the error
+	 * text.
+	 */
 	private String register(JsonNode request) {
 		String name = request.path("name").asString("").strip();
 		String uri = request.path("file").asString("");

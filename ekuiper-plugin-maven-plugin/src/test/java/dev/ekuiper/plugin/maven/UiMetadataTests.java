@@ -66,8 +66,9 @@ class UiMetadataTests {
 		SymbolDescriptor source = new SymbolDescriptor("poll", "", SourceDefaultsTests.Polling.class.getName(),
 				ConfigSchema.properties(SourceDefaultsTests.Polling.class, new JacksonConfigBinder()), false);
 		JsonNode fields = read(this.metadata.source(source)).get("properties").get("default");
-		assertThat(fields).extracting((field) -> field.get("name").asString(), (field) -> field.get("type").asString(),
-				(field) -> field.get("optional").asBoolean(), (field) -> String.valueOf(field.get("default")))
+		assertThat(fields)
+			.extracting((field) -> field.get("name").asString(), (field) -> field.get("type").asString(),
+					(field) -> field.get("optional").asBoolean(), (field) -> String.valueOf(field.get("default")))
 			.containsExactly(tuple("batch", "int", true, "0"), tuple("append", "bool", true, "false"),
 					tuple("ratio", "float", true, "0.0"), tuple("period", "string", true, "\"2s\""),
 					tuple("topic", "string", false, "null"));

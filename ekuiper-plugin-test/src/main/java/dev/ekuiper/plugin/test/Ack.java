@@ -72,7 +72,9 @@ public record Ack(Outcome outcome, String error, byte[] raw) {
 		/** The payload was handled. */
 		SUCCESS,
 
-		/** The sink reported an error: an IO error to eKuiper, resent if the rule resends. */
+		/**
+		 * The sink reported an error: an IO error to eKuiper, resent if the rule resends.
+		 */
 		ERROR,
 
 		/** The ack did not decode: a non-IO error to eKuiper, never resent. */

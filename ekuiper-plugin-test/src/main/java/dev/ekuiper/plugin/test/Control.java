@@ -31,8 +31,8 @@ record Control(String symbolName, Meta meta, String pluginType,
 	}
 
 	/**
-	 * Returns the key eKuiper records this start under: the meta alone. Every function has
-	 * the empty meta, so only the function started last is replayed, as in eKuiper.
+	 * Returns the key eKuiper records this start under: the meta alone. Every function
+	 * has the empty meta, so only the function started last is replayed, as in eKuiper.
 	 */
 	String recordKey() {
 		return this.meta.socketName();

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
  * socket directory launches the plugin's jar with the current {@code java}, eKuiper's
  * argument {@code {"sendTimeout":1000}} and the socket directory in
  * {@code EKUIPER_PLUGIN_SOCKET_DIRECTORY}; then it runs the rules of a
- * {@link DevModeScenario}: it starts each rule's source, calls its function on each record
- * (an aggregate on each window of records), sends the row to its sink with
+ * {@link DevModeScenario}: it starts each rule's source, calls its function on each
+ * record (an aggregate on each window of records), sends the row to its sink with
  * {@code requireAck}, and prints one JSON line per record on standard output (wrapped
  * here):
  *
@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  *  "function":70.34,"ack":{}}
  * </pre>
  *
- * <p>It runs until interrupted (Ctrl-C stops the rules, ends the plugin and deletes the
+ * <p>
+ * It runs until interrupted (Ctrl-C stops the rules, ends the plugin and deletes the
  * socket directory) or until {@link DevModeOptions#records()} or
  * {@link DevModeOptions#duration()} is reached, then prints a summary: the records, the
  * errors and what each symbol did. The plugin's output is shown as it wrote it, one line
@@ -41,7 +42,8 @@ public final class DevMode {
 	 */
 	public static void main(String[] args) {
 		PrintStream records = System.out;
-		// Logging set up later may write to System.out; keep standard output for the records.
+		// Logging set up later may write to System.out; keep standard output for the
+		// records.
 		System.setOut(System.err);
 		DevModeOptions options;
 		try {
@@ -76,8 +78,8 @@ public final class DevMode {
 
 	/**
 	 * Runs dev mode in this JVM until its bound is reached or the JVM is interrupted
-	 * (Ctrl-C): a shutdown hook then stops the rules, ends the plugin, deletes the sockets
-	 * and prints the summary before the JVM exits.
+	 * (Ctrl-C): a shutdown hook then stops the rules, ends the plugin, deletes the
+	 * sockets and prints the summary before the JVM exits.
 	 * @param options what to run
 	 * @param records where each record's JSON line goes
 	 * @param pluginOutput where the plugin's output goes, each line as it wrote it

@@ -50,8 +50,7 @@ final class DevModeRule implements AutoCloseable {
 
 	private long sinkErrors;
 
-	private DevModeRule(DevModeScenario.Rule rule, DevModeScenario.Stream stream, boolean named,
-			Consumer<String> log) {
+	private DevModeRule(DevModeScenario.Rule rule, DevModeScenario.Stream stream, boolean named, Consumer<String> log) {
 		this.rule = rule;
 		this.stream = stream;
 		this.named = named;
@@ -71,8 +70,8 @@ final class DevModeRule implements AutoCloseable {
 	 * @throws HostException if a symbol cannot be started or the function refuses the
 	 * call; what started is left running, see {@link #close()}
 	 */
-	static DevModeRule start(EmbeddedHost host, DevModeScenario.Rule rule, DevModeScenario.Stream stream,
-			boolean named, Function<String, FunctionConnection> functions, Consumer<String> log) {
+	static DevModeRule start(EmbeddedHost host, DevModeScenario.Rule rule, DevModeScenario.Stream stream, boolean named,
+			Function<String, FunctionConnection> functions, Consumer<String> log) {
 		DevModeRule started = new DevModeRule(rule, stream, named, log);
 		if (rule.function() != null) {
 			started.function = functions.apply(rule.function());

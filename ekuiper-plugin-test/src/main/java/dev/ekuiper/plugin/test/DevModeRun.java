@@ -22,7 +22,9 @@ import dev.ekuiper.plugin.protocol.Json;
  */
 final class DevModeRun {
 
-	/** The environment variable Spring binds to {@code ekuiper.plugin.socket-directory}. */
+	/**
+	 * The environment variable Spring binds to {@code ekuiper.plugin.socket-directory}.
+	 */
 	static final String SOCKET_DIRECTORY_VARIABLE = "EKUIPER_PLUGIN_SOCKET_DIRECTORY";
 
 	private static final Duration POLL = Duration.ofMillis(200);
@@ -157,8 +159,8 @@ final class DevModeRun {
 			catch (HostTimeoutException ex) {
 				OptionalInt exit = this.process.exitCode();
 				if (exit.isPresent()) {
-					throw new HostException("plugin '" + this.options.plugin() + "' exited with code "
-							+ exit.getAsInt() + " before its handshake");
+					throw new HostException("plugin '" + this.options.plugin() + "' exited with code " + exit.getAsInt()
+							+ " before its handshake");
 				}
 				if (this.stopping) {
 					throw new HostException("stopped before the plugin's handshake");
@@ -205,7 +207,8 @@ final class DevModeRun {
 		Thread stopper = null;
 		if (this.process != null && this.process.isAlive()) {
 			if (!this.rules.isEmpty()) {
-				// eKuiper stops a rule before it kills a plugin. On Ctrl-C the plugin gets
+				// eKuiper stops a rule before it kills a plugin. On Ctrl-C the plugin
+				// gets
 				// the signal too and may end meanwhile: stop waiting then.
 				stopper = new Thread(() -> this.rules.forEach(DevModeRule::close), "ekuiper-dev-mode-stop-rules");
 				stopper.setDaemon(true);

@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * }
  * </pre>
  *
- * <p>Each rule gets its own source instance, as in eKuiper. A rule's sink gets its
+ * <p>
+ * Each rule gets its own source instance, as in eKuiper. A rule's sink gets its
  * {@code properties}, with {@code requireAck} true unless set. An aggregate function is
  * called once per window of {@code window} rows (5 unless set), with each argument a list
  * of one value per row, as eKuiper calls it in {@code GROUP BY CountWindow(n)}.
@@ -154,7 +155,8 @@ public record DevModeScenario(Map<String, Stream> streams, List<Rule> rules) {
 
 	/**
 	 * A rule: {@code SELECT *, function(args) FROM stream} with a sink action, or for an
-	 * aggregate function {@code SELECT function(args) FROM stream GROUP BY CountWindow(window)}.
+	 * aggregate function
+	 * {@code SELECT function(args) FROM stream GROUP BY CountWindow(window)}.
 	 *
 	 * @param id the rule id
 	 * @param stream the stream it reads
@@ -171,7 +173,8 @@ public record DevModeScenario(Map<String, Stream> streams, List<Rule> rules) {
 		public static final int DEFAULT_WINDOW = 5;
 
 		/**
-		 * Creates a rule; {@code requireAck} is added to the sink's properties unless set.
+		 * Creates a rule; {@code requireAck} is added to the sink's properties unless
+		 * set.
 		 * @param id the rule id
 		 * @param stream the stream it reads
 		 * @param function the function symbol, or {@code null} for none
@@ -196,7 +199,8 @@ public record DevModeScenario(Map<String, Stream> streams, List<Rule> rules) {
 			sink = blankToNull(sink);
 			args = (args != null) ? List.copyOf(args) : List.of();
 			Map<String, Object> action = copy(properties);
-			// eKuiper reads the key case-insensitively: a "requireack" given counts as given.
+			// eKuiper reads the key case-insensitively: a "requireack" given counts as
+			// given.
 			if (action.keySet().stream().noneMatch(SinkOptions.REQUIRE_ACK::equalsIgnoreCase)) {
 				action.put(SinkOptions.REQUIRE_ACK, true);
 			}

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs a test class against an {@link EmbeddedHost}: before anything in the class runs,
  * the host listens in a private socket directory leased to the class. The Spring test
  * context's properties point the plugin runtime at it
- * ({@code ekuiper.plugin.socket-directory}, {@code ekuiper.plugin.exit-on-host-loss=false},
- * {@code ekuiper.plugin.handle-signals=false}, {@code ekuiper.plugin.host-loss-timeout=1h});
- * no system property is set. A test takes the host as a parameter, once the plugin's
- * handshake has arrived:
+ * ({@code ekuiper.plugin.socket-directory},
+ * {@code ekuiper.plugin.exit-on-host-loss=false},
+ * {@code ekuiper.plugin.handle-signals=false},
+ * {@code ekuiper.plugin.host-loss-timeout=1h}); no system property is set. A test takes
+ * the host as a parameter, once the plugin's handshake has arrived:
  *
  * <pre class="code">
  * &#064;EkuiperPluginTest
@@ -40,22 +41,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * </pre>
  *
- * <p>The plugin name is the application's ({@code ekuiper.plugin.name}, or
+ * <p>
+ * The plugin name is the application's ({@code ekuiper.plugin.name}, or
  * {@code spring.application.name}), taken from the Spring test context; a name given here
  * that differs from it fails the class at once, naming both.
  *
- * <p>One host serves each test class (and its nested classes) and is closed after it. The
+ * <p>
+ * One host serves each test class (and its nested classes) and is closed after it. The
  * socket directory is the class's own while it runs, so classes may run in parallel; a
- * class that starts after another has ended gets the directory the other released, so
- * the cached Spring context (the directory is part of its cache key) reconnects to the
- * new host. Closing the host sends no stop, so close the sources and sinks a test starts
+ * class that starts after another has ended gets the directory the other released, so the
+ * cached Spring context (the directory is part of its cache key) reconnects to the new
+ * host. Closing the host sends no stop, so close the sources and sinks a test starts
  * (they are {@link AutoCloseable}), and the functions too before starting one again.
  * Properties set on the test itself (for example
  * {@code @SpringBootTest(properties = "ekuiper.plugin.host-loss-timeout=500ms")}) take
  * precedence. A Spring test class without this annotation gets a socket directory nobody
  * listens in, so it never reaches an eKuiper running on the machine.
  *
- * <p>The host can also be a constructor parameter, or a parameter of a lifecycle method;
+ * <p>
+ * The host can also be a constructor parameter, or a parameter of a lifecycle method;
  * when the test instance does not exist yet, the handshake is awaited before each test
  * instead.
  *
@@ -69,9 +73,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface EkuiperPluginTest {
 
 	/**
-	 * The plugin name, as configured in the plugin ({@code ekuiper.plugin.name}); it names
-	 * the control socket. Leave it out to take the name of the plugin the Spring test
-	 * context serves; without a Spring test context it is required.
+	 * The plugin name, as configured in the plugin ({@code ekuiper.plugin.name}); it
+	 * names the control socket. Leave it out to take the name of the plugin the Spring
+	 * test context serves; without a Spring test context it is required.
 	 * @return the plugin name, or empty for the application's
 	 */
 	String value() default "";

@@ -52,7 +52,10 @@ public final class EmbeddedHost implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the URL of the control channel, {@code ipc://<dir>/plugin_<name>.ipc}.
+	 * Returns the URL of the control channel, {@code ipc://
+	 *
+	<dir>
+	 * /plugin_<name>.ipc}.
 	 * @return the control URL
 	 */
 	public String controlUrl() {
@@ -121,10 +124,12 @@ public final class EmbeddedHost implements AutoCloseable {
 	/**
 	 * Starts a source: listens on {@code <ruleId>_<opId>_0.ipc}, then sends start.
 	 * @param symbol the source symbol
-	 * @param ruleId the rule id (for a shared stream eKuiper uses {@code $$subtopo_<stream>})
+	 * @param ruleId the rule id (for a shared stream eKuiper uses
+	 * {@code $$subtopo_<stream>})
 	 * @param opId the operator id, in eKuiper the stream name
 	 * @param config the source properties; values for the stream options ({@code format},
-	 * {@code datasource}, …) stand for the stream's, the others get eKuiper's unset values
+	 * {@code datasource}, …) stand for the stream's, the others get eKuiper's unset
+	 * values
 	 * @return the connection
 	 * @throws HostCommandException if the plugin does not answer {@code ok}
 	 */
@@ -180,8 +185,8 @@ public final class EmbeddedHost implements AutoCloseable {
 	}
 
 	/**
-	 * Sends every start that was answered {@code ok} and not stopped again, one at a
-	 * time in the order they were first sent.
+	 * Sends every start that was answered {@code ok} and not stopped again, one at a time
+	 * in the order they were first sent.
 	 * @return the outcome of each
 	 */
 	public List<ReplayResult> replay() {
@@ -312,8 +317,8 @@ public final class EmbeddedHost implements AutoCloseable {
 		}
 
 		/**
-		 * Sets how long a function call waits for its reply ({@code portable.recvTimeout},
-		 * 5 s).
+		 * Sets how long a function call waits for its reply
+		 * ({@code portable.recvTimeout}, 5 s).
 		 * @param functionReceiveTimeout the timeout
 		 * @return this builder
 		 */

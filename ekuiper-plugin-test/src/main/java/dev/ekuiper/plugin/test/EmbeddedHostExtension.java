@@ -18,12 +18,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The JUnit Jupiter extension behind {@link EkuiperPluginTest}. It starts the class's
  * {@link EmbeddedHost} at the earliest callback, before the test instance exists (so
  * before {@code SpringExtension} loads a test context, whatever the order the two are
- * registered in), resolves {@link EmbeddedHost} parameters, awaits the plugin's
- * handshake when a test first needs the host, and closes the host after the class. The
- * host listens in the socket directory leased to the class, which the Spring test
- * context's properties point at too ({@link EmbeddedHostContextCustomizerFactory});
- * directories are deleted when the run ends. Nothing is global, so classes may run in
- * parallel.
+ * registered in), resolves {@link EmbeddedHost} parameters, awaits the plugin's handshake
+ * when a test first needs the host, and closes the host after the class. The host listens
+ * in the socket directory leased to the class, which the Spring test context's properties
+ * point at too ({@link EmbeddedHostContextCustomizerFactory}); directories are deleted
+ * when the run ends. Nothing is global, so classes may run in parallel.
  */
 public class EmbeddedHostExtension
 		implements BeforeAllCallback, TestInstancePreConstructCallback, BeforeEachCallback, ParameterResolver {
@@ -80,8 +79,9 @@ public class EmbeddedHostExtension
 		}
 		EkuiperPluginTest annotation = annotation(classContext);
 		Class<?> owner = SocketDirectoryLeases.owner(classContext.getRequiredTestClass());
-		context.getRoot().getStore(NAMESPACE).computeIfAbsent(DirectoryCleanup.class, (key) -> new DirectoryCleanup(),
-				DirectoryCleanup.class);
+		context.getRoot()
+			.getStore(NAMESPACE)
+			.computeIfAbsent(DirectoryCleanup.class, (key) -> new DirectoryCleanup(), DirectoryCleanup.class);
 		return classContext.getStore(NAMESPACE)
 			.computeIfAbsent(HostedPlugin.class, (key) -> start(annotation, owner, classContext), HostedPlugin.class);
 	}
@@ -100,10 +100,11 @@ public class EmbeddedHostExtension
 			try {
 				served = springTest ? SpringTestContexts.pluginName(classContext) : null;
 				if (served == null) {
-					throw new ExtensionConfigurationException("@EkuiperPluginTest on " + owner.getName()
-							+ " names no plugin, and " + (springTest ? "its Spring test context defines none"
-									: "the class has no Spring test context to take it from")
-							+ ": name it, @EkuiperPluginTest(\"<plugin name>\")");
+					throw new ExtensionConfigurationException(
+							"@EkuiperPluginTest on " + owner.getName() + " names no plugin, and "
+									+ (springTest ? "its Spring test context defines none"
+											: "the class has no Spring test context to take it from")
+									+ ": name it, @EkuiperPluginTest(\"<plugin name>\")");
 				}
 			}
 			catch (RuntimeException ex) {

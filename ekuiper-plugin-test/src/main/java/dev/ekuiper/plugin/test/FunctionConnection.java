@@ -62,9 +62,9 @@ public final class FunctionConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Asks whether the function aggregates. As in eKuiper, only a {@code state:true} reply
-	 * with a boolean result counts and is cached; anything else means false and is asked
-	 * again next time.
+	 * Asks whether the function aggregates. As in eKuiper, only a {@code state:true}
+	 * reply with a boolean result counts and is cached; anything else means false and is
+	 * asked again next time.
 	 * @return whether the function is an aggregate
 	 */
 	public synchronized boolean isAggregate() {

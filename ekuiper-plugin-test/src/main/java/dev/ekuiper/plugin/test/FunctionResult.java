@@ -49,8 +49,8 @@ public record FunctionResult(boolean state, Object result) {
 			return new FunctionResult(state, result);
 		}
 		catch (GoJson.InvalidJsonException ex) {
-			throw new HostException("Failed to unmarshal function result " + ReversedChannel.text(raw) + ": "
-					+ ex.getMessage(), ex);
+			throw new HostException(
+					"Failed to unmarshal function result " + ReversedChannel.text(raw) + ": " + ex.getMessage(), ex);
 		}
 	}
 

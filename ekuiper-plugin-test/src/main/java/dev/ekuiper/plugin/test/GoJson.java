@@ -12,9 +12,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON as eKuiper's Go code sees it: maps are written with sorted keys, numbers decode
- * as {@code float64} ({@link Double}), struct fields match keys case-insensitively, and
- * type mismatches are reported with Go's wording.
+ * JSON as eKuiper's Go code sees it: maps are written with sorted keys, numbers decode as
+ * {@code float64} ({@link Double}), struct fields match keys case-insensitively, and type
+ * mismatches are reported with Go's wording.
  */
 final class GoJson {
 
@@ -84,7 +84,9 @@ final class GoJson {
 		return node.stringValue();
 	}
 
-	/** Returns the values of the keys that Go would decode into a struct field, in order. */
+	/**
+	 * Returns the values of the keys that Go would decode into a struct field, in order.
+	 */
 	static List<JsonNode> fieldValues(JsonNode object, String field) {
 		List<JsonNode> values = new ArrayList<>(1);
 		for (Map.Entry<String, JsonNode> property : object.properties()) {

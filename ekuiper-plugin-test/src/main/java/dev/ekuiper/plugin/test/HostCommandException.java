@@ -1,8 +1,8 @@
 package dev.ekuiper.plugin.test;
 
 /**
- * The plugin answered a control command with something other than {@code ok}; the
- * message is eKuiper's {@code receive error: <answer>}.
+ * The plugin answered a control command with something other than {@code ok}; the message
+ * is eKuiper's {@code receive error: <answer>}.
  */
 public class HostCommandException extends HostException {
 

@@ -32,8 +32,8 @@ final class Listening {
 			pause();
 		}
 		socket.close();
-		throw new HostException("can't listen on " + socket.protocol() + " socket for " + url + ": "
-				+ failure.getMessage(), failure);
+		throw new HostException(
+				"can't listen on " + socket.protocol() + " socket for " + url + ": " + failure.getMessage(), failure);
 	}
 
 	private static void pause() {

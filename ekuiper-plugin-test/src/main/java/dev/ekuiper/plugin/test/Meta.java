@@ -11,7 +11,9 @@ record Meta(String ruleId, String opId, int instanceId) {
 
 	static final Meta EMPTY = new Meta("", "", 0);
 
-	/** Returns {@code <ruleId>_<opId>_<instanceId>}, the stem of the data socket names. */
+	/**
+	 * Returns {@code <ruleId>_<opId>_<instanceId>}, the stem of the data socket names.
+	 */
 	String socketName() {
 		return this.ruleId + "_" + this.opId + "_" + this.instanceId;
 	}

@@ -15,7 +15,10 @@ import tools.jackson.databind.JsonNode;
  */
 public record PluginCommand(List<String> command, Path workingDirectory) {
 
-	/** The single argument eKuiper passes to every plugin; a constant, ignored by the SDKs. */
+	/**
+	 * The single argument eKuiper passes to every plugin; a constant, ignored by the
+	 * SDKs.
+	 */
 	public static final String PORTABLE_ARGUMENT = "{\"sendTimeout\":1000}";
 
 	/**
@@ -29,8 +32,8 @@ public record PluginCommand(List<String> command, Path workingDirectory) {
 
 	/**
 	 * Runs a {@code language:"go"} plugin: the executable itself, by absolute path, with
-	 * {@link #PORTABLE_ARGUMENT} as its only argument. A Java plugin ships this way with a
-	 * {@code #!/bin/sh} launcher.
+	 * {@link #PORTABLE_ARGUMENT} as its only argument. A Java plugin ships this way with
+	 * a {@code #!/bin/sh} launcher.
 	 * @param executable the executable
 	 * @return the command
 	 */
@@ -40,7 +43,8 @@ public record PluginCommand(List<String> command, Path workingDirectory) {
 	}
 
 	/**
-	 * Runs a {@code language:"python"} plugin: {@code <pythonBin> -u <script> <argument>}.
+	 * Runs a {@code language:"python"} plugin:
+	 * {@code <pythonBin> -u <script> <argument>}.
 	 * @param pythonBin the interpreter, eKuiper's {@code portable.pythonBin}
 	 * @param script the plugin's executable script
 	 * @return the command
@@ -62,8 +66,7 @@ public record PluginCommand(List<String> command, Path workingDirectory) {
 	 */
 	public static PluginCommand conda(String env, String pythonBin, Path script) {
 		Path absolute = script.toAbsolutePath().normalize();
-		return new PluginCommand(
-				List.of("conda", "run", "-n", env, pythonBin, absolute.toString(), PORTABLE_ARGUMENT),
+		return new PluginCommand(List.of("conda", "run", "-n", env, pythonBin, absolute.toString(), PORTABLE_ARGUMENT),
 				absolute.getParent());
 	}
 

@@ -35,8 +35,7 @@ final class PluginControl implements AutoCloseable {
 
 	PluginControl(HostSettings settings) {
 		this.settings = settings;
-		this.channel = new ReversedChannel(settings.controlUrl(), settings.commandTimeout(),
-				settings.commandTimeout());
+		this.channel = new ReversedChannel(settings.controlUrl(), settings.commandTimeout(), settings.commandTimeout());
 	}
 
 	String url() {
@@ -56,7 +55,8 @@ final class PluginControl implements AutoCloseable {
 	}
 
 	/**
-	 * Waits for the plugin's handshake and then, if configured, replays the recorded starts.
+	 * Waits for the plugin's handshake and then, if configured, replays the recorded
+	 * starts.
 	 * @return the replay outcomes
 	 */
 	List<ReplayResult> awaitHandshake(Duration timeout) {
@@ -106,7 +106,9 @@ final class PluginControl implements AutoCloseable {
 		return send(command.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Sends every recorded start again, one at a time, in the order they were recorded. */
+	/**
+	 * Sends every recorded start again, one at a time, in the order they were recorded.
+	 */
 	List<ReplayResult> replay() {
 		List<Control> recorded;
 		synchronized (this.starts) {

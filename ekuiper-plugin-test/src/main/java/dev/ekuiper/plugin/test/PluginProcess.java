@@ -77,8 +77,8 @@ public final class PluginProcess implements AutoCloseable {
 			return new PluginProcess(name, process, lines);
 		}
 		catch (IOException ex) {
-			throw new HostException("plugin executable " + command.command().get(0) + " stops with error "
-					+ ex.getMessage(), ex);
+			throw new HostException(
+					"plugin executable " + command.command().get(0) + " stops with error " + ex.getMessage(), ex);
 		}
 	}
 
@@ -99,7 +99,8 @@ public final class PluginProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the lines the process printed so far on stdout and stderr (the last 10,000).
+	 * Returns the lines the process printed so far on stdout and stderr (the last
+	 * 10,000).
 	 * @return a copy of the output lines
 	 */
 	public List<String> output() {
@@ -113,7 +114,9 @@ public final class PluginProcess implements AutoCloseable {
 		this.process.destroyForcibly();
 	}
 
-	/** Sends SIGTERM, which eKuiper never sends; the output keeps being read until exit. */
+	/**
+	 * Sends SIGTERM, which eKuiper never sends; the output keeps being read until exit.
+	 */
 	public void terminate() {
 		// Process.destroy() would also close the output pipes and lose the shutdown logs.
 		this.process.toHandle().destroy();
@@ -122,7 +125,8 @@ public final class PluginProcess implements AutoCloseable {
 	/**
 	 * Waits for the process to end.
 	 * @param timeout how long to wait
-	 * @return the exit code (128 + signal number after a signal), or empty if still running
+	 * @return the exit code (128 + signal number after a signal), or empty if still
+	 * running
 	 */
 	public OptionalInt awaitExit(Duration timeout) {
 		try {

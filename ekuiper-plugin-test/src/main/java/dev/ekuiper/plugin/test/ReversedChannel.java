@@ -114,7 +114,10 @@ final class ReversedChannel implements AutoCloseable {
 		}
 	}
 
-	/** Returns whether eKuiper takes a message for a (stale) handshake: its first byte is {@code h}. */
+	/**
+	 * Returns whether eKuiper takes a message for a (stale) handshake: its first byte is
+	 * {@code h}.
+	 */
 	private static boolean isHandshake(byte[] message) {
 		return message.length > 0 && message[0] == 'h';
 	}

@@ -203,7 +203,9 @@ public final class SinkConnection implements AutoCloseable {
 		}
 	}
 
-	/** Stops the sink if it is not stopped yet, logging rather than throwing a failure. */
+	/**
+	 * Stops the sink if it is not stopped yet, logging rather than throwing a failure.
+	 */
 	@Override
 	public void close() {
 		if (closeSockets()) {
@@ -228,7 +230,10 @@ public final class SinkConnection implements AutoCloseable {
 		return true;
 	}
 
-	/** Runs {@code action} once the connection is stopped or closed; set once, right after start. */
+	/**
+	 * Runs {@code action} once the connection is stopped or closed; set once, right after
+	 * start.
+	 */
 	void whenStopped(Runnable action) {
 		this.whenStopped = action;
 	}

@@ -47,7 +47,8 @@ final class SocketDirectories {
 	 */
 	static Path unused(String prefix) {
 		Path parent = (Files.isDirectory(SHORT_TEMP)) ? SHORT_TEMP : Path.of(System.getProperty("java.io.tmpdir"));
-		return parent.resolve(prefix + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
+		return parent
+			.resolve(prefix + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
 	}
 
 	/**

@@ -12,10 +12,10 @@ import java.util.Map;
 /**
  * The private socket directories of the {@link EkuiperPluginTest} classes running in this
  * JVM. A class leases one for as long as it runs, so classes running in parallel never
- * share a socket; a class that starts after another has ended gets the directory that
- * was released last, so its Spring test context can be the cached one of the class
- * before, which reconnects to the new host. The Spring context customizer and the JUnit
- * extension ask for the lease of the same class and get the same directory.
+ * share a socket; a class that starts after another has ended gets the directory that was
+ * released last, so its Spring test context can be the cached one of the class before,
+ * which reconnects to the new host. The Spring context customizer and the JUnit extension
+ * ask for the lease of the same class and get the same directory.
  */
 final class SocketDirectoryLeases {
 

@@ -112,7 +112,9 @@ public final class SourceConnection implements AutoCloseable {
 		}
 	}
 
-	/** Stops the source if it is not stopped yet, logging rather than throwing a failure. */
+	/**
+	 * Stops the source if it is not stopped yet, logging rather than throwing a failure.
+	 */
 	@Override
 	public void close() {
 		if (closeSocket()) {
@@ -136,7 +138,10 @@ public final class SourceConnection implements AutoCloseable {
 		return true;
 	}
 
-	/** Runs {@code action} once the connection is stopped or closed; set once, right after start. */
+	/**
+	 * Runs {@code action} once the connection is stopped or closed; set once, right after
+	 * start.
+	 */
 	void whenStopped(Runnable action) {
 		this.whenStopped = action;
 	}

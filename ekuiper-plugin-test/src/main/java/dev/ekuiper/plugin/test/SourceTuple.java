@@ -73,8 +73,7 @@ public record SourceTuple(Map<String, Object> message, Map<String, Object> meta,
 				result.putAll((Map<String, Object>) GoJson.value(value));
 			}
 			else {
-				throw new GoJson.InvalidJsonException(
-						GoJson.fieldTypeError(value, WRAPPER + "." + field, MAP_TYPE));
+				throw new GoJson.InvalidJsonException(GoJson.fieldTypeError(value, WRAPPER + "." + field, MAP_TYPE));
 			}
 		}
 		return (result != null) ? result : Map.of();

@@ -26,15 +26,16 @@ import dev.ekuiper.plugin.protocol.Json;
 import dev.ekuiper.plugin.runtime.PluginRuntime;
 
 /**
- * The conformance plugin of {@code interop/python/conformance}, written with the plain-Java
- * API: source {@code counter}, sink {@code collect} and function {@code revert}, with the
- * same configuration, records, rows and results. Launched as eKuiper launches a
- * {@code language:"go"} plugin, through a {@code #!/bin/sh} launcher
+ * The conformance plugin of {@code interop/python/conformance}, written with the
+ * plain-Java API: source {@code counter}, sink {@code collect} and function
+ * {@code revert}, with the same configuration, records, rows and results. Launched as
+ * eKuiper launches a {@code language:"go"} plugin, through a {@code #!/bin/sh} launcher
  * ({@link JavaPluginLauncher}).
  *
- * <p>The system property {@value #SUFFIX_PROPERTY} is appended to the plugin name and the
- * function name, so that runs sharing eKuiper's fixed {@code /tmp} socket folder (this one,
- * the Python SDK plugin's, another build's) never meet on the same socket.
+ * <p>
+ * The system property {@value #SUFFIX_PROPERTY} is appended to the plugin name and the
+ * function name, so that runs sharing eKuiper's fixed {@code /tmp} socket folder (this
+ * one, the Python SDK plugin's, another build's) never meet on the same socket.
  */
 public final class ConformancePlugin {
 

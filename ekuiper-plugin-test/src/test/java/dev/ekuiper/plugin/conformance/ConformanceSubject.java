@@ -14,10 +14,10 @@ import dev.ekuiper.plugin.test.PluginCommand;
 /**
  * A conformance plugin under test, as both hosts launch it: the Java one through its
  * {@code #!/bin/sh} launcher (a {@code language:"go"} plugin), or the official Python SDK
- * one ({@code language:"python"}) from a copy of its folder. Both serve plugin and function
- * names unique to the run, and each subject comes with a rule id of its own, since every
- * socket lives in eKuiper's {@code /tmp}, where an eKuiper or another build may hold the
- * fixed names.
+ * one ({@code language:"python"}) from a copy of its folder. Both serve plugin and
+ * function names unique to the run, and each subject comes with a rule id of its own,
+ * since every socket lives in eKuiper's {@code /tmp}, where an eKuiper or another build
+ * may hold the fixed names.
  *
  * @param label {@code java} or {@code python}
  * @param pluginName the plugin name, which names the control socket
@@ -58,8 +58,8 @@ record ConformanceSubject(String label, String pluginName, String function, Stri
 	}
 
 	/**
-	 * Removes the socket files a killed plugin leaves in {@code /tmp}: those of this run's
-	 * rule and of its unique names.
+	 * Removes the socket files a killed plugin leaves in {@code /tmp}: those of this
+	 * run's rule and of its unique names.
 	 * @throws IOException if the folder cannot be listed
 	 */
 	void removeLeftoverSocketFiles() throws IOException {

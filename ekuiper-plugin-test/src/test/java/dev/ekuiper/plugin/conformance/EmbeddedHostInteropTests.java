@@ -30,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link EmbeddedHost} runs the scenario of {@code ekuiperhost} ({@link MangosHostInteropTests})
- * against the Java conformance plugin and the Python SDK one, each launched as eKuiper
- * launches it, so the same scenario runs on every host and plugin pair. A few checks
- * follow where the Java plugin behaves better than the Python SDK.
+ * {@link EmbeddedHost} runs the scenario of {@code ekuiperhost}
+ * ({@link MangosHostInteropTests}) against the Java conformance plugin and the Python SDK
+ * one, each launched as eKuiper launches it, so the same scenario runs on every host and
+ * plugin pair. A few checks follow where the Java plugin behaves better than the Python
+ * SDK.
  */
 class EmbeddedHostInteropTests {
 
@@ -109,12 +110,11 @@ class EmbeddedHostInteropTests {
 		launch("java");
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> this.host.startSource("nosuchsource", this.subject.ruleId(), "demoStream", Map.of()))
-			.satisfies((ex) -> assertThat(ex.answer())
-				.isEqualTo("cannot start source 'nosuchsource' for rule '" + this.subject.ruleId()
-						+ "': no such source in plugin '" + this.subject.pluginName() + "'"));
+			.satisfies((ex) -> assertThat(ex.answer()).isEqualTo("cannot start source 'nosuchsource' for rule '"
+					+ this.subject.ruleId() + "': no such source in plugin '" + this.subject.pluginName() + "'"));
 		assertThatExceptionOfType(HostCommandException.class)
-			.isThrownBy(() -> this.host.startSource("counter", this.subject.ruleId(), "demoStream",
-					Map.of("count", 2.5)))
+			.isThrownBy(
+					() -> this.host.startSource("counter", this.subject.ruleId(), "demoStream", Map.of("count", 2.5)))
 			.satisfies((ex) -> assertThat(ex.answer())
 				.isEqualTo("cannot start source 'counter' for rule '" + this.subject.ruleId() + "': configure failed: "
 						+ "IllegalArgumentException: counter: count must be a non-negative integer, got 2.5"));

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Assumptions;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * What the interop tests need from outside the JVM: {@code ekuiperhost} built once per JVM
- * from {@code interop/mangos} with {@code go build}, and the venv of the Python SDK plugin in
- * {@code interop/python}. Something missing fails the test when the {@code CI} environment
- * variable is set (CI must provide it) and skips it otherwise.
+ * What the interop tests need from outside the JVM: {@code ekuiperhost} built once per
+ * JVM from {@code interop/mangos} with {@code go build}, and the venv of the Python SDK
+ * plugin in {@code interop/python}. Something missing fails the test when the {@code CI}
+ * environment variable is set (CI must provide it) and skips it otherwise.
  */
 public final class InteropPeers {
 
@@ -68,9 +68,9 @@ public final class InteropPeers {
 	/**
 	 * Copies the Python SDK conformance plugin to {@code <work>/conformance<suffix>}, as
 	 * eKuiper would install it under that name, where it serves plugin
-	 * {@code conformance<suffix>} and function {@code revert<suffix>}:
-	 * the SDK fixes its socket paths under {@code /tmp}, so only unique names keep them
-	 * apart from an eKuiper or another build on the machine.
+	 * {@code conformance<suffix>} and function {@code revert<suffix>}: the SDK fixes its
+	 * socket paths under {@code /tmp}, so only unique names keep them apart from an
+	 * eKuiper or another build on the machine.
 	 * @param work where the copy goes
 	 * @param suffix what the plugin and function names end with
 	 * @return the copied plugin folder

@@ -63,7 +63,10 @@ public final class JavaPluginLauncher {
 			.orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
 	}
 
-	/** Quotes a word for {@code sh}: single quotes, each embedded one closed, escaped, reopened. */
+	/**
+	 * Quotes a word for {@code sh}: single quotes, each embedded one closed, escaped,
+	 * reopened.
+	 */
 	private static String quote(String word) {
 		return "'" + word.replace("'", "'\\''") + "'";
 	}

@@ -55,8 +55,8 @@ class MangosHostInteropTests {
 		command.addAll(this.subject.hostFlags());
 		command.addAll(List.of("--func", this.subject.function(), "--source", "counter", "--sink", "collect",
 				"--records", String.valueOf(RECORDS), "--rule", this.subject.ruleId(), "--sink-config",
-				Json.mapper().writeValueAsString(sinkConfig(rows, deferred)), "--init-timeout", "30000",
-				"--timeout", String.valueOf(HOST_TIMEOUT_MILLIS)));
+				Json.mapper().writeValueAsString(sinkConfig(rows, deferred)), "--init-timeout", "30000", "--timeout",
+				String.valueOf(HOST_TIMEOUT_MILLIS)));
 		if (ack) {
 			command.add("--ack");
 		}
@@ -71,8 +71,9 @@ class MangosHostInteropTests {
 		for (String line : Files.readAllLines(steps, StandardCharsets.UTF_8)) {
 			lines.add(Json.mapper().readTree(line));
 		}
-		assertThat(host.exitValue()).as("ekuiperhost exit code; steps:\n%s\nplugin output:\n%s",
-				Files.readString(steps), Files.readString(log)).isZero();
+		assertThat(host.exitValue())
+			.as("ekuiperhost exit code; steps:\n%s\nplugin output:\n%s", Files.readString(steps), Files.readString(log))
+			.isZero();
 
 		List<String> expectedSteps = new ArrayList<>(List.of("control.listen", "launch", "handshake", "func.start",
 				"func.IsAggregate", "func.Validate", "func.Exec", "source.start"));

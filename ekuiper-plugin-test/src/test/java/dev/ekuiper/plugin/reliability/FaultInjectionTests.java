@@ -57,7 +57,8 @@ class FaultInjectionTests extends RuntimeTestSupport {
 		this.host = host(Duration.ofSeconds(3));
 		this.host.awaitHandshake(WAIT);
 		await().atMost(WAIT).until(() -> socketFiles().contains("rule1_probe_0_0.ipc"));
-		// The new host never saw an ok, so it starts the same key again: it replaces the orphan.
+		// The new host never saw an ok, so it starts the same key again: it replaces the
+		// orphan.
 		SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0", Map.of("requireAck", true));
 		sink.sendRow(Map.of("after", "restart"));
 		assertThat(sink.awaitAck(WAIT).isSuccess()).isTrue();
@@ -123,7 +124,8 @@ class FaultInjectionTests extends RuntimeTestSupport {
 		for (int i = 0; i < STORM; i++) {
 			connectAndClose(variants[i % variants.length]);
 		}
-		// A raw peer's whole frame may or may not be taken (it closes before its header is
+		// A raw peer's whole frame may or may not be taken (it closes before its header
+		// is
 		// answered); the host's next row must be.
 		sink.sendRow(Map.of("after", "storm"));
 		await().atMost(WAIT).until(() -> this.probes.collected.contains("1: [{\"after\":\"storm\"}]"));
@@ -172,8 +174,9 @@ class FaultInjectionTests extends RuntimeTestSupport {
 		again.sendRow(Map.of("do", "work"));
 		assertThat(again.awaitAck(WAIT).isSuccess()).isTrue();
 		this.probes.unstick.countDown();
-		await().atMost(WAIT).untilAsserted(() -> assertThat(this.probes.collected)
-			.containsExactlyInAnyOrder("1: [{\"do\":\"stuck\"}]", "2: [{\"do\":\"work\"}]"));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.probes.collected).containsExactlyInAnyOrder("1: [{\"do\":\"stuck\"}]",
+					"2: [{\"do\":\"work\"}]"));
 		await().atMost(WAIT).until(() -> this.probes.sinksClosed.get() == 1);
 		again.stop();
 		assertStillServing();
@@ -183,10 +186,11 @@ class FaultInjectionTests extends RuntimeTestSupport {
 	void functionThatOutlastsTheHostsTimeoutNeverShiftsTheRepliesOfLaterCalls() throws Exception {
 		// The host waits 700 ms for a reply; the plugin gives a call 1500 ms.
 		this.runtime.stop();
-		this.runtime = new PluginRuntime(this.probes.definition(PLUGIN), RuntimeSettings.defaults()
-			.withSocketDirectory(this.sockets)
-			.withKeepAlive(Duration.ofMillis(500))
-			.withSymbolTimeouts(Duration.ofMillis(500), Duration.ofMillis(1500), Duration.ofSeconds(1)),
+		this.runtime = new PluginRuntime(this.probes.definition(PLUGIN),
+				RuntimeSettings.defaults()
+					.withSocketDirectory(this.sockets)
+					.withKeepAlive(Duration.ofMillis(500))
+					.withSymbolTimeouts(Duration.ofMillis(500), Duration.ofMillis(1500), Duration.ofSeconds(1)),
 				RuntimeObserver.NONE);
 		this.runtime.start();
 		this.host.close();
@@ -196,7 +200,8 @@ class FaultInjectionTests extends RuntimeTestSupport {
 		assertThat(probe.exec(List.of("first"), "rule1", "op1")).isEqualTo(new FunctionResult(true, "first"));
 		assertThat(catchThrowable(() -> probe.exec(List.of("hang"), "rule1", "op1")))
 			.isInstanceOf(HostTimeoutException.class);
-		// Right after, the late reply may make a call time out too, but never answer it wrongly.
+		// Right after, the late reply may make a call time out too, but never answer it
+		// wrongly.
 		for (int i = 0; i < 5; i++) {
 			String value = "soon" + i;
 			try {
@@ -219,15 +224,18 @@ class FaultInjectionTests extends RuntimeTestSupport {
 	void hostThatLeavesRightAfterItsFirstCommandsIsTimedFromItsLeaving() throws Exception {
 		Duration hostLoss = Duration.ofSeconds(1);
 		this.runtime.stop();
-		this.runtime = new PluginRuntime(this.probes.definition(PLUGIN), RuntimeSettings.defaults()
-			.withSocketDirectory(this.sockets)
-			.withKeepAlive(Duration.ofMillis(500))
-			.withHostLossTimeout(hostLoss), RuntimeObserver.NONE);
+		this.runtime = new PluginRuntime(this.probes.definition(PLUGIN),
+				RuntimeSettings.defaults()
+					.withSocketDirectory(this.sockets)
+					.withKeepAlive(Duration.ofMillis(500))
+					.withHostLossTimeout(hostLoss),
+				RuntimeObserver.NONE);
 		CountDownLatch lost = new CountDownLatch(1);
 		this.runtime.onHostLost(lost::countDown);
 		this.runtime.start();
 		this.host.awaitHandshake(WAIT);
-		// All within the watchdog's first 200 ms: only the commands show the host was there.
+		// All within the watchdog's first 200 ms: only the commands show the host was
+		// there.
 		this.host.startSource("probe", "rule1", "s", Map.of("count", 1)).next(WAIT);
 		long closed = System.nanoTime();
 		this.host.close();
@@ -255,7 +263,10 @@ class FaultInjectionTests extends RuntimeTestSupport {
 		return "ipc://" + this.sockets.resolve("plugin_" + PLUGIN + ".ipc");
 	}
 
-	/** A host like the one of {@link RuntimeTestSupport}, with the given function reply timeout. */
+	/**
+	 * A host like the one of {@link RuntimeTestSupport}, with the given function reply
+	 * timeout.
+	 */
 	private EmbeddedHost host(Duration functionReceiveTimeout) {
 		return EmbeddedHost.builder(PLUGIN)
 			.socketDirectory(this.sockets)

@@ -18,9 +18,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Many start/stop cycles of sources and sinks, and many plugin restarts each followed by
- * eKuiper's replay of every recorded start, leave the threads, file descriptors and socket
- * files of this process (plugin and host alike) where they were. The counts default to
- * what CI runs; {@code -Dreliability.cycles} and {@code -Dreliability.restarts} run more.
+ * eKuiper's replay of every recorded start, leave the threads, file descriptors and
+ * socket files of this process (plugin and host alike) where they were. The counts
+ * default to what CI runs; {@code -Dreliability.cycles} and
+ * {@code -Dreliability.restarts} run more.
  */
 class LeakTests extends RuntimeTestSupport {
 
@@ -28,7 +29,10 @@ class LeakTests extends RuntimeTestSupport {
 
 	private static final int RESTARTS = Integer.getInteger("reliability.restarts", 1000);
 
-	/** Threads or descriptors over the baseline that are tolerated (pool threads idle out later). */
+	/**
+	 * Threads or descriptors over the baseline that are tolerated (pool threads idle out
+	 * later).
+	 */
 	private static final int SLACK = 2;
 
 	private static final Duration SETTLE = Duration.ofSeconds(10);
@@ -82,8 +86,7 @@ class LeakTests extends RuntimeTestSupport {
 				after.changeFrom(baseline));
 		assertBackTo(baseline, after);
 		// The host's connections were made once, so what the heap holds is the plugin's.
-		assertThat(after.heapBytes() - baseline.heapBytes()).as("retained heap growth")
-			.isLessThan(16L * 1024 * 1024);
+		assertThat(after.heapBytes() - baseline.heapBytes()).as("retained heap growth").isLessThan(16L * 1024 * 1024);
 		assertThat(socketFiles()).isEqualTo(files);
 		assertThat(this.probes.sourcesClosed.get()).isEqualTo(this.probes.sourcesCreated.get() - 1);
 		assertThat(this.probes.sinksClosed.get()).isEqualTo(this.probes.sinksCreated.get() - 1);
@@ -100,7 +103,9 @@ class LeakTests extends RuntimeTestSupport {
 		this.probes.collected.clear();
 	}
 
-	/** Stops and starts the runtime as a new plugin process would come up, and replays. */
+	/**
+	 * Stops and starts the runtime as a new plugin process would come up, and replays.
+	 */
 	private void restart(SourceConnection source) throws Exception {
 		this.runtime.stop();
 		this.runtime.start();

@@ -48,7 +48,8 @@ class NoLostDataTests extends RuntimeTestSupport {
 		assertThat(collected).as("collected at most once").doesNotHaveDuplicates();
 		assertThat(collected).as("every acked message was collected").containsAll(load.acked);
 		assertThat(load.refused).as("refused, so not acked").doesNotContainAnyElementsOf(load.acked);
-		// What the plugin held when it stopped was finished and acked: nothing is left hanging.
+		// What the plugin held when it stopped was finished and acked: nothing is left
+		// hanging.
 		assertThat(load.unanswered).hasValue(0);
 
 		this.runtime.start();

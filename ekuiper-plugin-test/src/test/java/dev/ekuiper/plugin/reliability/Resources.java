@@ -43,9 +43,9 @@ record Resources(int threads, int fds, long heapBytes, List<String> threadNames)
 	}
 
 	/**
-	 * Waits until the threads and file descriptors are back to at most a baseline plus some
-	 * slack (pools keep a thread for a while, the JVM opens a file now and then), and
-	 * returns the last snapshot.
+	 * Waits until the threads and file descriptors are back to at most a baseline plus
+	 * some slack (pools keep a thread for a while, the JVM opens a file now and then),
+	 * and returns the last snapshot.
 	 * @param baseline the snapshot to come back to
 	 * @param slack how many threads or descriptors more are tolerated
 	 * @param timeout how long to wait

@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Secret configuration values ({@link Secret} properties, and properties named like
  * {@code password} or {@code apiToken}) never reach eKuiper or a log line, even when a
- * binding error, a symbol's own exception or a malformed command quotes them: they show as
- * {@code ******}. Every log event of each test is checked.
+ * binding error, a symbol's own exception or a malformed command quotes them: they show
+ * as {@code ******}. Every log event of each test is checked.
  */
 class SecretTests extends RuntimeTestSupport {
 
@@ -87,7 +87,8 @@ class SecretTests extends RuntimeTestSupport {
 	@Test
 	void bindingErrorOfASecretPropertyShowsItMasked() {
 		assertThatExceptionOfType(HostCommandException.class)
-			.isThrownBy(() -> this.host.startSink("vault", "rule1", "vault_0", Map.of("pin", PIN, "password", PASSWORD)))
+			.isThrownBy(
+					() -> this.host.startSink("vault", "rule1", "vault_0", Map.of("pin", PIN, "password", PASSWORD)))
 			.satisfies((ex) -> assertThat(ex.answer())
 				.isEqualTo("cannot start sink 'vault' for rule 'rule1': config failed: "
 						+ "property 'pin' = '******': expected a whole number (int)"));
@@ -98,9 +99,9 @@ class SecretTests extends RuntimeTestSupport {
 		assertThatExceptionOfType(HostCommandException.class)
 			.isThrownBy(() -> this.host.startSink("vault", "rule1", "vault_0",
 					Map.of("url", "fail", "user", "admin", "key", KEY, "password", PASSWORD)))
-			.satisfies((ex) -> assertThat(ex.answer()).isEqualTo(
-					"cannot start sink 'vault' for rule 'rule1': configure failed: "
-							+ "IllegalStateException: cannot log in as admin: key ******, password ******"));
+			.satisfies((ex) -> assertThat(ex.answer())
+				.isEqualTo("cannot start sink 'vault' for rule 'rule1': configure failed: "
+						+ "IllegalStateException: cannot log in as admin: key ******, password ******"));
 		assertThat(this.runtime.status()).filteredOn((status) -> status.type() == PluginType.SINK)
 			.singleElement()
 			.satisfies((status) -> assertThat(status.lastError()).doesNotContain(SECRETS).contains("******"));
@@ -159,8 +160,8 @@ class SecretTests extends RuntimeTestSupport {
 		public void configure(VaultConfig config) {
 			this.config = config;
 			if ("fail".equals(config.url())) {
-				throw new IllegalStateException(
-						"cannot log in as " + config.user() + ": key " + config.key() + ", password " + config.password());
+				throw new IllegalStateException("cannot log in as " + config.user() + ": key " + config.key()
+						+ ", password " + config.password());
 			}
 		}
 

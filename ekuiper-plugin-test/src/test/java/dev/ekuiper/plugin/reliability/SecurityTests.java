@@ -75,7 +75,8 @@ class SecurityTests extends RuntimeTestSupport {
 	void sinkPayloadBeyondTheLimitKeepsTheConnection() {
 		SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0", Map.of());
 		sink.send(oversize());
-		// Skipped by the plugin's transport: the connection stays and the next row is collected.
+		// Skipped by the plugin's transport: the connection stays and the next row is
+		// collected.
 		assertThat(sink.isConnected()).isTrue();
 		sink.sendRow(Map.of("after", "oversize"));
 		await().atMost(WAIT).until(() -> this.probes.collected.contains("1: [{\"after\":\"oversize\"}]"));
@@ -99,8 +100,10 @@ class SecurityTests extends RuntimeTestSupport {
 		CompletableFuture<FunctionResult> reply = CompletableFuture
 			.supplyAsync(() -> probe.exec(List.of(new String(oversize(), StandardCharsets.UTF_8)), "rule1", "op1"));
 		try {
-			// A dropped connection instead of an answer would make the plugin redial and say
-			// "handshake", which eKuiper takes for a stale answer and resends the request, forever.
+			// A dropped connection instead of an answer would make the plugin redial and
+			// say
+			// "handshake", which eKuiper takes for a stale answer and resends the
+			// request, forever.
 			assertThat(reply.get(PROMPT.toMillis(), TimeUnit.MILLISECONDS).state()).isFalse();
 		}
 		catch (TimeoutException ex) {

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whatever the host sends, the plugin answers with a short error that never starts with
- * {@code h} (which would make eKuiper resend forever), carries no stack trace, and goes on
- * serving the next command.
+ * {@code h} (which would make eKuiper resend forever), carries no stack trace, and goes
+ * on serving the next command.
  */
 class BadInputTests extends RuntimeTestSupport {
 
@@ -81,16 +81,16 @@ class BadInputTests extends RuntimeTestSupport {
 				"Unknown pluginType 'function': expected source, sink or func"));
 		cases.add(Arguments.of("unknown source", Commands.command("start", "source", "nosuch", "rule1", "s", Map.of()),
 				"cannot start source 'nosuch' for rule 'rule1': no such source in plugin 'probes'"));
-		cases.add(Arguments.of("unknown sink",
-				Commands.command("start", "sink", "nosuch", "rule1", "nosuch_0", Map.of()),
-				"cannot start sink 'nosuch' for rule 'rule1': no such sink in plugin 'probes'"));
+		cases.add(
+				Arguments.of("unknown sink", Commands.command("start", "sink", "nosuch", "rule1", "nosuch_0", Map.of()),
+						"cannot start sink 'nosuch' for rule 'rule1': no such sink in plugin 'probes'"));
 		cases.add(Arguments.of("unknown function", Commands.command("start", "func", "nosuch", "", "", null),
 				"cannot start function 'nosuch': no such function in plugin 'probes'"));
 		cases.add(Arguments.of("symbol starting with h",
 				Commands.command("start", "source", "hidden", "rule1", "s", Map.of()),
 				"cannot start source 'hidden' for rule 'rule1': no such source in plugin 'probes'"));
-		cases.add(Arguments.of("meta a string", Commands.command("start", stringMeta),
-				"Command meta must be an object"));
+		cases.add(
+				Arguments.of("meta a string", Commands.command("start", stringMeta), "Command meta must be an object"));
 		cases.add(Arguments.of("numeric ruleId", Commands.command("start", numericRule),
 				"Command meta ruleId must be a string"));
 		cases.add(Arguments.of("text instanceId", Commands.command("start", textInstance),
@@ -149,16 +149,16 @@ class BadInputTests extends RuntimeTestSupport {
 				Map.entry("unknown func", error("Invalid func 'Nope': expected Validate, IsAggregate or Exec")),
 				Map.entry("Exec arg an object", error("Exec arg must be an array")),
 				Map.entry("Exec without context", error("Exec arg must end with the context as a JSON text")),
-				Map.entry("Exec context not JSON", error(
-						"Exec context is not valid JSON: Unrecognized token 'ruleId': "
+				Map.entry("Exec context not JSON",
+						error("Exec context is not valid JSON: Unrecognized token 'ruleId': "
 								+ "was expecting (JSON String, Number,…")),
 				Map.entry("Exec context an array", error("Exec context must be a JSON object")),
 				Map.entry("Exec context not a string", error("Exec arg must end with the context as a JSON text")),
 				Map.entry("Validate arg a number", error("Validate arg must be an array")),
 				Map.entry("exec throws", error("function 'probe': IllegalStateException: hopeless input")),
 				Map.entry("result not encodable", error("Result cannot be encoded as JSON: no value")),
-				Map.entry("oversize request", error("Function request of " + (LIMIT + 98)
-						+ " bytes exceeds the limit of " + LIMIT + " bytes")));
+				Map.entry("oversize request", error(
+						"Function request of " + (LIMIT + 98) + " bytes exceeds the limit of " + LIMIT + " bytes")));
 		assertStillServing();
 	}
 
@@ -177,10 +177,12 @@ class BadInputTests extends RuntimeTestSupport {
 				assertThat(text(rep.receive())).isEqualTo("{\"state\":true,\"result\":\"fine\"}");
 			}
 			assertThat(replies).containsExactly(
-					Map.entry("{\"func\":", "{\"state\":false,\"result\":\"Function request is not valid JSON: "
-							+ "Unexpected end-of-input within/between Object entries\"}"),
-					Map.entry("hello", "{\"state\":false,\"result\":\"Function request is not valid JSON: "
-							+ "Unrecognized token 'hello': was expecting (JSON String, Number, …\"}"),
+					Map.entry("{\"func\":",
+							"{\"state\":false,\"result\":\"Function request is not valid JSON: "
+									+ "Unexpected end-of-input within/between Object entries\"}"),
+					Map.entry("hello",
+							"{\"state\":false,\"result\":\"Function request is not valid JSON: "
+									+ "Unrecognized token 'hello': was expecting (JSON String, Number, …\"}"),
 					Map.entry("", "{\"state\":false,\"result\":\"Function request needs a string 'func'\"}"),
 					Map.entry("[]", "{\"state\":false,\"result\":\"Function request needs a string 'func'\"}"),
 					Map.entry("{\"func\":5}",
@@ -194,9 +196,8 @@ class BadInputTests extends RuntimeTestSupport {
 		SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0", Map.of("requireAck", true));
 		sink.send(("\"" + "x".repeat(LIMIT) + "\"").getBytes(StandardCharsets.UTF_8));
 		Ack ack = sink.awaitAck(WAIT);
-		assertThat(ack.rawText())
-			.isEqualTo("{\"error\":\"sink 'probe': Payload of " + (LIMIT + 2) + " bytes exceeds the limit of " + LIMIT
-					+ " bytes\"}");
+		assertThat(ack.rawText()).isEqualTo("{\"error\":\"sink 'probe': Payload of " + (LIMIT + 2)
+				+ " bytes exceeds the limit of " + LIMIT + " bytes\"}");
 		sink.sendRow(Map.of("after", true));
 		assertThat(sink.awaitAck(WAIT).rawText()).isEqualTo("{}");
 		assertThat(this.probes.collected).containsExactly("1: [{\"after\":true}]");

@@ -16,10 +16,10 @@ import dev.ekuiper.plugin.test.PluginCommand;
 import dev.ekuiper.plugin.test.PluginProcess;
 
 /**
- * {@link ProcessTestPlugin} behind a {@code #!/bin/sh} launcher, as eKuiper runs a plugin,
- * with a plugin name and rule id of its own so tests never share sockets in {@code /tmp}.
- * {@link #close()} kills every process it was told of and removes the plugin's and the
- * rule's socket files.
+ * {@link ProcessTestPlugin} behind a {@code #!/bin/sh} launcher, as eKuiper runs a
+ * plugin, with a plugin name and rule id of its own so tests never share sockets in
+ * {@code /tmp}. {@link #close()} kills every process it was told of and removes the
+ * plugin's and the rule's socket files.
  */
 public final class ChildPlugin implements AutoCloseable {
 
@@ -37,7 +37,8 @@ public final class ChildPlugin implements AutoCloseable {
 	/**
 	 * Writes the launcher.
 	 * @param folder where the launcher goes
-	 * @param prefix starts the rule id and the name suffix, to tell the test classes apart
+	 * @param prefix starts the rule id and the name suffix, to tell the test classes
+	 * apart
 	 * @throws IOException if the launcher cannot be written
 	 */
 	public ChildPlugin(Path folder, String prefix) throws IOException {

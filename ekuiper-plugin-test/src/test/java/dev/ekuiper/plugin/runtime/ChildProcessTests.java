@@ -83,7 +83,8 @@ class ChildProcessTests {
 	void killedPluginIsRelaunchedAndServesEveryReplayedStartOverItsStaleSocketFile() throws Exception {
 		Path rows = this.folder.resolve("rows.jsonl");
 		PluginProcess process = launch(this.plugin.command());
-		SourceConnection source = this.host.startSource("counter", this.plugin.ruleId(), "s", Map.of("count", 2, "interval", 1));
+		SourceConnection source = this.host.startSource("counter", this.plugin.ruleId(), "s",
+				Map.of("count", 2, "interval", 1));
 		SinkConnection sink = this.host.startSink("collect", this.plugin.ruleId(), "collect_0",
 				Map.of("path", rows.toString(), "requireAck", true));
 		FunctionConnection revert = this.host.startFunction("revert" + this.plugin.suffix());
@@ -140,7 +141,8 @@ class ChildProcessTests {
 			.until(() -> process.output().stream().anyMatch((line) -> line.contains("slow: collected")));
 
 		long terminated = System.nanoTime();
-		// SIGTERM through the process handle: Process.destroy() would also close our end of
+		// SIGTERM through the process handle: Process.destroy() would also close our end
+		// of
 		// its output, losing what it prints while it stops.
 		assertThat(ProcessHandle.of(process.pid()).orElseThrow().destroy()).isTrue();
 		for (int i = 0; i < 3; i++) {
@@ -163,7 +165,8 @@ class ChildProcessTests {
 		this.host.awaitHandshake(WAIT);
 		SourceConnection source = this.host.startSource("counter", this.plugin.ruleId(), "s", Map.of("count", 1));
 		assertThat(source.next(WAIT).isValid()).isTrue();
-		this.host.startSink("collect", this.plugin.ruleId(), "collect_0", Map.of("path", this.folder.resolve("x").toString()));
+		this.host.startSink("collect", this.plugin.ruleId(), "collect_0",
+				Map.of("path", this.folder.resolve("x").toString()));
 
 		long closed = System.nanoTime();
 		this.host.close();
@@ -177,8 +180,8 @@ class ChildProcessTests {
 	void pluginExitsByItselfWhenItsParentProcessDies() throws Exception {
 		Path log = this.folder.resolve("plugin.log");
 		// The parent stands in for eKuiper; it dies hard and leaves the plugin orphaned.
-		Process parent = new ProcessBuilder("/bin/sh", "-c", "\"$0\" \"$1\" & wait", this.plugin.executable().toString(),
-				PluginCommand.PORTABLE_ARGUMENT)
+		Process parent = new ProcessBuilder("/bin/sh", "-c", "\"$0\" \"$1\" & wait",
+				this.plugin.executable().toString(), PluginCommand.PORTABLE_ARGUMENT)
 			.directory(this.plugin.executable().getParent().toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
@@ -195,9 +198,8 @@ class ChildProcessTests {
 		parent.destroyForcibly();
 		await().atMost(Duration.ofSeconds(5)).until(() -> !plugin.isAlive());
 		assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(5));
-		assertThat(Files.readString(log))
-			.contains("eKuiper host lost (parent process " + parent.pid() + " is gone); stopping plugin '"
-					+ this.plugin.name() + "'");
+		assertThat(Files.readString(log)).contains("eKuiper host lost (parent process " + parent.pid()
+				+ " is gone); stopping plugin '" + this.plugin.name() + "'");
 	}
 
 	private PluginProcess launch(PluginCommand command) {

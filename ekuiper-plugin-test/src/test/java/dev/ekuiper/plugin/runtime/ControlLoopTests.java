@@ -51,8 +51,8 @@ class ControlLoopTests extends RuntimeTestSupport {
 		assertThat(revert.exec(List.of("abc"), "rule1", "op1")).isEqualTo(new FunctionResult(true, "cba"));
 		assertThat(revert.isAggregate()).isFalse();
 		assertThat(revert.validate(List.of(Map.of("Val", "abc")))).isEqualTo(new FunctionResult(true, ""));
-		assertThat(revert.validate(List.of())).isEqualTo(
-				new FunctionResult(false, "revert expects exactly 1 argument, got 0"));
+		assertThat(revert.validate(List.of()))
+			.isEqualTo(new FunctionResult(false, "revert expects exactly 1 argument, got 0"));
 
 		assertThat(this.observer.answers).containsExactly("start source ok", "stop source ok", "start sink ok",
 				"stop sink ok", "start func ok");
@@ -71,7 +71,8 @@ class ControlLoopTests extends RuntimeTestSupport {
 			.singleElement()
 			.satisfies((status) -> assertThat(status.running()).isEqualTo(2));
 
-		// eKuiper starts a key again after a failed stop or on replay: the old instance goes.
+		// eKuiper starts a key again after a failed stop or on replay: the old instance
+		// goes.
 		assertThat(this.host.replay()).hasSize(2).allMatch((result) -> result.ok());
 		assertThat(this.probes.sourcesCreated).hasValue(5);
 		assertThat(this.probes.sourcesClosed).hasValue(3);
@@ -89,12 +90,12 @@ class ControlLoopTests extends RuntimeTestSupport {
 	}
 
 	@Test
-	void functionChannelsAreDialedAtStartUpAndARepeatedStartFuncIsAnsweredOkWithoutASecondChannel()
-			throws Exception {
+	void functionChannelsAreDialedAtStartUpAndARepeatedStartFuncIsAnsweredOkWithoutASecondChannel() throws Exception {
 		try (RepSocket rep = new RepSocket()) {
 			rep.setReceiveTimeout(WAIT);
 			rep.listen("ipc://" + this.sockets.resolve("func_probe.ipc"));
-			// No start func was sent: the runtime dials every declared function by itself.
+			// No start func was sent: the runtime dials every declared function by
+			// itself.
 			assertThat(text(rep.receive())).isEqualTo("handshake");
 		}
 
@@ -113,7 +114,8 @@ class ControlLoopTests extends RuntimeTestSupport {
 
 	@Test
 	void startFuncLongAfterStartUpConnectsAtOnceThoughTheDialBackOffHasGrown() throws Exception {
-		// Nobody listens on func_revert for a while, so the dial back-off grows past 1.6 s.
+		// Nobody listens on func_revert for a while, so the dial back-off grows past 1.6
+		// s.
 		await().during(Duration.ofMillis(3_500)).atMost(WAIT.multipliedBy(2)).until(this.runtime::isRunning);
 		FunctionConnection revert = this.host.startFunction("revert");
 		long started = System.nanoTime();
@@ -135,7 +137,8 @@ class ControlLoopTests extends RuntimeTestSupport {
 			// The keep-alive is 500 ms; the plugin checks about twice a second.
 			assertThat(Duration.ofNanos(third - second)).isBetween(Duration.ofMillis(400), Duration.ofMillis(2000));
 			assertThat(Duration.ofNanos(second - first)).isLessThan(Duration.ofMillis(2000));
-			// The stale handshakes are dropped by the host's rules; the latest one is answered.
+			// The stale handshakes are dropped by the host's rules; the latest one is
+			// answered.
 			rep.send("{\"func\":\"Exec\",\"arg\":[\"echo\",\"{}\"]}".getBytes(StandardCharsets.UTF_8));
 			assertThat(text(rep.receive())).isEqualTo("{\"state\":true,\"result\":\"echo\"}");
 		}

@@ -58,7 +58,8 @@ class CrashRestoreTests extends RuntimeTestSupport {
 
 		crashAndRestart(1);
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(source.next(WAIT).message()).containsEntry("instance", 3.0));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(source.next(WAIT).message()).containsEntry("instance", 3.0));
 		await().atMost(WAIT).until(sink::isConnected);
 		sink.sendRow(Map.of("run", 2));
 		assertThat(sink.awaitAck(WAIT).isSuccess()).isTrue();
@@ -111,6 +112,5 @@ class CrashRestoreTests extends RuntimeTestSupport {
 		this.host.awaitHandshake(WAIT);
 		assertThat(this.host.lastReplay()).isEmpty();
 	}
-
 
 }

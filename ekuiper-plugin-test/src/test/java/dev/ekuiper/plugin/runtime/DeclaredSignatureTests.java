@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Functions that declare their signature: the count is checked when eKuiper validates the
- * SQL and on every call, declared kinds reach {@code exec} converted, and a wrong call or a
- * failing function is answered with one line that explains it and logged once.
+ * SQL and on every call, declared kinds reach {@code exec} converted, and a wrong call or
+ * a failing function is answered with one line that explains it and logged once.
  */
 class DeclaredSignatureTests extends RuntimeTestSupport {
 
@@ -125,8 +125,8 @@ class DeclaredSignatureTests extends RuntimeTestSupport {
 	@Test
 	void wrongKindOrCountAtExecIsAnsweredWithAClearErrorNotAClassCastException() {
 		FunctionConnection round = this.host.startFunction("round");
-		assertThat(round.exec(List.of("ten"), "rule1", "op1")).isEqualTo(
-				new FunctionResult(false, "round() argument 1 (value) must be a number, got a string 'ten'"));
+		assertThat(round.exec(List.of("ten"), "rule1", "op1"))
+			.isEqualTo(new FunctionResult(false, "round() argument 1 (value) must be a number, got a string 'ten'"));
 		assertThat(round.exec(List.of(1, 0.5), "rule1", "op1"))
 			.isEqualTo(new FunctionResult(false, "round() argument 2 (digits) must be an int, got a number 0.5"));
 		assertThat(round.exec(List.of(), "rule1", "op1"))
@@ -140,8 +140,8 @@ class DeclaredSignatureTests extends RuntimeTestSupport {
 		FunctionConnection total = this.host.startFunction("total");
 		assertThat(total.isAggregate()).isTrue();
 		assertThat(total.exec(List.of(List.of(1, 2.5, 3)), "rule1", "op1")).isEqualTo(new FunctionResult(true, 6.5));
-		assertThat(total.exec(List.of(List.of(1, true)), "rule1", "op1")).isEqualTo(
-				new FunctionResult(false, "total() argument 1 (value) row 2 must be a number, got a bool true"));
+		assertThat(total.exec(List.of(List.of(1, true)), "rule1", "op1"))
+			.isEqualTo(new FunctionResult(false, "total() argument 1 (value) row 2 must be a number, got a bool true"));
 	}
 
 	@Test

@@ -24,10 +24,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Acks a sink defers with {@link SinkContext#deferAck()} and gives later, from another
- * thread: they leave in message order, an overdue one (the function timeout is 2 s here) and
- * those still open at stop are answered with an error, a second answer is ignored. Unlike
- * eKuiper, the embedded host sends without waiting for each ack, so several are open at
- * once.
+ * thread: they leave in message order, an overdue one (the function timeout is 2 s here)
+ * and those still open at stop are answered with an error, a second answer is ignored.
+ * Unlike eKuiper, the embedded host sends without waiting for each ack, so several are
+ * open at once.
  */
 class DeferredAckTests extends RuntimeTestSupport {
 
@@ -41,7 +41,8 @@ class DeferredAckTests extends RuntimeTestSupport {
 	/** A function timeout long enough for the checks that nothing is sent meanwhile. */
 	@Override
 	RuntimeSettings settings() {
-		return super.settings().withSymbolTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1));
+		return super.settings().withSymbolTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2),
+				Duration.ofSeconds(1));
 	}
 
 	@Override
@@ -145,7 +146,8 @@ class DeferredAckTests extends RuntimeTestSupport {
 	void atStopTheSinkClosesFirstThenOpenAcksAreAnsweredBeforeTheAckChannelCloses() throws Exception {
 		SinkConnection sink = this.host.startSink("defer", "rule1", "defer_0", Map.of("requireAck", true));
 		sendAndTake(sink, 2);
-		// A stop from the plugin's side, while the host still reads acks: the sink's close
+		// A stop from the plugin's side, while the host still reads acks: the sink's
+		// close
 		// answers the first (as a batching sink flushing would), the runtime the second.
 		this.runtime.stop();
 		assertThat(sink.awaitAck(WAIT).rawText()).isEqualTo("{}");

@@ -59,13 +59,12 @@ class HealthFaultTests extends RuntimeTestSupport {
 		assertThat(source.next(WAIT).isValid()).isTrue();
 		Duration idle = Duration.ofMillis(300);
 		await().atMost(WAIT)
-			.untilAsserted(() -> assertThat(this.runtime.faults(PEER_GONE, idle)).singleElement()
-				.satisfies((fault) -> {
-					assertThat(fault.type()).isEqualTo(PluginType.SOURCE);
-					assertThat(fault.ruleId()).isEqualTo("rule1");
-					assertThat(fault.problem()).isEqualTo("emitted nothing");
-					assertThat(fault.age()).isGreaterThanOrEqualTo(idle);
-				}));
+			.untilAsserted(() -> assertThat(this.runtime.faults(PEER_GONE, idle)).singleElement().satisfies((fault) -> {
+				assertThat(fault.type()).isEqualTo(PluginType.SOURCE);
+				assertThat(fault.ruleId()).isEqualTo("rule1");
+				assertThat(fault.problem()).isEqualTo("emitted nothing");
+				assertThat(fault.age()).isGreaterThanOrEqualTo(idle);
+			}));
 		assertThat(this.runtime.faults(PEER_GONE, Duration.ZERO)).isEmpty();
 		source.stop();
 		assertThat(this.runtime.faults(PEER_GONE, idle)).isEmpty();

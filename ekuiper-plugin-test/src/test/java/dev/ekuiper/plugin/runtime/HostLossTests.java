@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * When the control channel goes down and does not come back within the host-loss
- * timeout (here 1 s), the runtime stops its symbols, removes its socket files and runs
- * the host-loss callback (which ends the process in {@link PluginRuntime#serve}).
+ * When the control channel goes down and does not come back within the host-loss timeout
+ * (here 1 s), the runtime stops its symbols, removes its socket files and runs the
+ * host-loss callback (which ends the process in {@link PluginRuntime#serve}).
  */
 class HostLossTests extends RuntimeTestSupport {
 
@@ -61,7 +61,8 @@ class HostLossTests extends RuntimeTestSupport {
 
 	@Test
 	void hostThatComesBackWithinTheTimeoutKeepsThePluginRunning() throws Exception {
-		// A longer timeout here: the control dial backs off (100 ms, doubling) while the host is away.
+		// A longer timeout here: the control dial backs off (100 ms, doubling) while the
+		// host is away.
 		Duration hostLoss = Duration.ofSeconds(3);
 		this.runtime.stop();
 		this.runtime = newRuntime(settings().withHostLossTimeout(hostLoss));

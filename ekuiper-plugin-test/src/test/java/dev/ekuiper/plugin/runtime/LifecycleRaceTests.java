@@ -73,7 +73,8 @@ class LifecycleRaceTests extends RuntimeTestSupport {
 			}, "test-starter");
 			if (LifecycleRaceTests.this.starter.compareAndSet(null, thread)) {
 				thread.start();
-				// Long enough for a start that does not wait for the stop to complete in its gap.
+				// Long enough for a start that does not wait for the stop to complete in
+				// its gap.
 				thread.join(1000);
 			}
 		}

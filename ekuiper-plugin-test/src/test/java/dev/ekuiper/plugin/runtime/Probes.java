@@ -21,7 +21,6 @@ import dev.ekuiper.plugin.api.Source;
 import dev.ekuiper.plugin.api.SourceContext;
 import dev.ekuiper.plugin.conformance.ConformancePlugin;
 
-
 /**
  * Symbols whose behaviour the test picks through their configuration or arguments: they
  * emit, collect and answer normally, or throw, or hang until the test ends, in each step
@@ -32,7 +31,9 @@ public final class Probes {
 	/** Released when the test ends, so hung symbols do not outlive it. */
 	public final CountDownLatch release = new CountDownLatch(1);
 
-	/** Released by the test (or when it ends) to end a collect that ignores interrupts. */
+	/**
+	 * Released by the test (or when it ends) to end a collect that ignores interrupts.
+	 */
 	public final CountDownLatch unstick = new CountDownLatch(1);
 
 	public final AtomicInteger sourcesCreated = new AtomicInteger();
@@ -90,7 +91,9 @@ public final class Probes {
 		}
 	}
 
-	/** Hangs until the test ends; an interrupt ends it early, as a cancelled set-up does. */
+	/**
+	 * Hangs until the test ends; an interrupt ends it early, as a cancelled set-up does.
+	 */
 	void hang() throws InterruptedException {
 		this.release.await(1, TimeUnit.MINUTES);
 	}
@@ -98,9 +101,10 @@ public final class Probes {
 	/**
 	 * What a probe does.
 	 *
-	 * @param failIn the step that throws: {@code configure}, {@code open}, {@code collect}
-	 * @param hangIn the step that hangs: {@code configure}, {@code open}, {@code collect},
-	 * {@code close}
+	 * @param failIn the step that throws: {@code configure}, {@code open},
+	 * {@code collect}
+	 * @param hangIn the step that hangs: {@code configure}, {@code open},
+	 * {@code collect}, {@code close}
 	 * @param count records a source emits, -1 for as many as it can until stopped
 	 * (default 3)
 	 * @param size length of the {@code pad} text in each record (default 0)
@@ -243,7 +247,8 @@ public final class Probes {
 	/**
 	 * Function {@code probe}: its first argument picks what it does: {@code throw},
 	 * {@code error} (throws an {@link Error}), {@code hang}, {@code late} (takes 1 s
-	 * whatever interrupts it, then answers), {@code unencodable}, anything else is echoed.
+	 * whatever interrupts it, then answers), {@code unencodable}, anything else is
+	 * echoed.
 	 */
 	final class ProbeFunction implements Function {
 

@@ -13,10 +13,10 @@ import dev.ekuiper.plugin.conformance.ConformancePlugin;
 
 /**
  * The plugin the child-process tests launch through a {@code #!/bin/sh} launcher: the
- * conformance symbols, plus source {@code flood}, which emits as fast as it can and prints
- * how long the first dropped emit waited, sink {@code slow}, a {@code collect} that
- * takes {@code delay} ms per message, and function {@code hog<suffix>}, which asks for
- * more heap than any JVM has.
+ * conformance symbols, plus source {@code flood}, which emits as fast as it can and
+ * prints how long the first dropped emit waited, sink {@code slow}, a {@code collect}
+ * that takes {@code delay} ms per message, and function {@code hog<suffix>}, which asks
+ * for more heap than any JVM has.
  */
 public final class ProcessTestPlugin {
 
@@ -45,7 +45,9 @@ public final class ProcessTestPlugin {
 	public record FloodConfig(Integer size) {
 	}
 
-	/** Emits padded records until stopped; prints how long the first dropped emit waited. */
+	/**
+	 * Emits padded records until stopped; prints how long the first dropped emit waited.
+	 */
 	public static final class FloodSource implements Source<FloodConfig> {
 
 		private String pad = "";

@@ -91,7 +91,8 @@ class SinkAckTests extends RuntimeTestSupport {
 
 	@Test
 	void requireAckThatIsNotABooleanIsRefusedAsEkuiperRefusesIt() {
-		// eKuiper fails the rule before sending start; a host that sends it anyway is refused.
+		// eKuiper fails the rule before sending start; a host that sends it anyway is
+		// refused.
 		String answer = this.host.sendRawCommand(
 				Commands.command("start", "sink", "probe", "rule1", "probe_0", Map.of("requireAck", "true")));
 		assertThat(answer).isEqualTo("cannot start sink 'probe' for rule 'rule1': config failed: "
@@ -103,8 +104,8 @@ class SinkAckTests extends RuntimeTestSupport {
 
 	@Test
 	void withoutRequireAckNoAckIsEverSent() throws Exception {
-		List<Map<String, Object>> configs = List.of(Map.of(), Map.of("requireAck", false),
-				Map.of("requireack", false), Collections.singletonMap("requireAck", null));
+		List<Map<String, Object>> configs = List.of(Map.of(), Map.of("requireAck", false), Map.of("requireack", false),
+				Collections.singletonMap("requireAck", null));
 		for (Map<String, Object> config : configs) {
 			SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0", config);
 			sink.sendRow(Map.of("a", 1));

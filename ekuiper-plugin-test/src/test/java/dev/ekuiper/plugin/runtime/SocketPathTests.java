@@ -57,8 +57,8 @@ class SocketPathTests extends RuntimeTestSupport {
 			throws Exception {
 		String ruleId = field.equals("ruleId") ? id : "rule1";
 		String opId = field.equals("opId") ? id : "op1";
-		String answer = this.host.sendRawCommand(Commands.command("start", type, "probe", ruleId, opId,
-				Map.of("requireAck", true)));
+		String answer = this.host
+			.sendRawCommand(Commands.command("start", type, "probe", ruleId, opId, Map.of("requireAck", true)));
 		assertThat(answer).isEqualTo(expected);
 		BadInputTests.assertSafeError(answer);
 		assertNothingCreatedOutsideTheSocketFolder();
@@ -72,9 +72,9 @@ class SocketPathTests extends RuntimeTestSupport {
 		Path path = nested().toAbsolutePath().resolve(ruleId + "_s_0.ipc");
 		String shown = path.toString().substring(0, 64) + "…";
 		String answer = this.host.sendRawCommand(Commands.command("start", "source", "probe", ruleId, "s", Map.of()));
-		assertThat(answer).isEqualTo("Socket path " + shown + " is " + path.toString().length()
-				+ " bytes; Unix socket paths are limited to " + Channels.MAX_PATH_BYTES
-				+ " bytes (shorten the rule or stream name)");
+		assertThat(answer).isEqualTo(
+				"Socket path " + shown + " is " + path.toString().length() + " bytes; Unix socket paths are limited to "
+						+ Channels.MAX_PATH_BYTES + " bytes (shorten the rule or stream name)");
 		BadInputTests.assertSafeError(answer);
 		String sinkAnswer = this.host.sendRawCommand(Commands.command("start", "sink", "probe", ruleId, "s", Map.of()));
 		assertThat(sinkAnswer).startsWith("Socket path ").endsWith("(shorten the rule or stream name)");
@@ -118,7 +118,8 @@ class SocketPathTests extends RuntimeTestSupport {
 	@Test
 	void idsWithDollarSignsOfASharedStreamAreAccepted() {
 		// A shared stream runs under rule $$subtopo_<stream>, operator subtopo_<stream>.
-		assertThat(this.host.startSource("probe", "$$subtopo_demo", "subtopo_demo", Map.of("count", 1)).next(WAIT)
+		assertThat(this.host.startSource("probe", "$$subtopo_demo", "subtopo_demo", Map.of("count", 1))
+			.next(WAIT)
 			.isValid()).isTrue();
 	}
 

@@ -22,16 +22,17 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A symbol that throws or hangs in configure, open, collect, exec or close: the host gets
- * an error answer (an error ack, {@code state:false}) in bounded time, and the plugin goes
- * on serving. The set-up and function timeouts are 500 ms, the stop timeout 1 s.
+ * an error answer (an error ack, {@code state:false}) in bounded time, and the plugin
+ * goes on serving. The set-up and function timeouts are 500 ms, the stop timeout 1 s.
  */
 class SymbolFailureTests extends RuntimeTestSupport {
 
 	private static final Duration PROMPT = Duration.ofMillis(1500);
 
 	@ParameterizedTest(name = "{0} {1} in {2}")
-	@CsvSource({ "source, failIn, configure, cannot start source 'probe' for rule 'rule1': configure failed: "
-			+ "IllegalStateException: probe source failed in configure",
+	@CsvSource({
+			"source, failIn, configure, cannot start source 'probe' for rule 'rule1': configure failed: "
+					+ "IllegalStateException: probe source failed in configure",
 			"source, hangIn, configure, cannot start source 'probe' for rule 'rule1': configure timed out after 500 ms",
 			"sink, failIn, configure, cannot start sink 'probe' for rule 'rule1': configure failed: "
 					+ "IllegalStateException: probe sink failed in configure",
@@ -72,8 +73,8 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		assertThat(tuple.isValid()).isFalse();
 		assertThat(tuple.rawText())
 			.isEqualTo("source error: source 'probe': IllegalStateException: probe source failed in open");
-		assertThat(tuple.decodeError())
-			.startsWith("Invalid data format, cannot decode source error: source 'probe': IllegalStateException: probe source");
+		assertThat(tuple.decodeError()).startsWith(
+				"Invalid data format, cannot decode source error: source 'probe': IllegalStateException: probe source");
 		assertThat(this.runtime.status()).filteredOn((status) -> status.type() == PluginType.SOURCE)
 			.singleElement()
 			.satisfies((status) -> assertThat(status.lastError())
@@ -135,8 +136,8 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		SinkConnection sink = sinkStuckInCollect();
 		long started = System.nanoTime();
 		sink.sendRow(Map.of("do", "next"));
-		assertThat(sink.awaitAck(WAIT).rawText()).isEqualTo(
-				"{\"error\":\"sink 'probe': still busy with an earlier message that took longer than 500 ms\"}");
+		assertThat(sink.awaitAck(WAIT).rawText())
+			.isEqualTo("{\"error\":\"sink 'probe': still busy with an earlier message that took longer than 500 ms\"}");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused at once")
 			.isLessThan(Duration.ofMillis(400));
 		this.probes.unstick.countDown();
@@ -205,7 +206,8 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		assertThat(probe.exec(List.of("late"), "rule1", "op1"))
 			.isEqualTo(new FunctionResult(false, "function 'probe': Exec timed out after 500 ms"));
 		assertThat(probe.exec(List.of("first"), "rule1", "op1")).isEqualTo(new FunctionResult(true, "first"));
-		// The late answer comes while the plugin keeps serving; it must not be taken for a later one.
+		// The late answer comes while the plugin keeps serving; it must not be taken for
+		// a later one.
 		await().during(Duration.ofMillis(800)).atMost(WAIT).until(this.runtime::isRunning);
 		for (String value : List.of("second", "third")) {
 			assertThat(probe.exec(List.of(value), "rule1", "op1")).as("not the late answer")
@@ -214,7 +216,10 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		assertStillServing();
 	}
 
-	/** Starts an acked probe sink and sends it a message it collects until unstuck; the timeout ack is in. */
+	/**
+	 * Starts an acked probe sink and sends it a message it collects until unstuck; the
+	 * timeout ack is in.
+	 */
 	private SinkConnection sinkStuckInCollect() {
 		SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0",
 				Map.of("hangIn", "collect", "requireAck", true));

@@ -139,7 +139,8 @@ class ControlChannelTests {
 	void stopAnsweredOkForgetsTheStartWhileAFailedStopKeepsItForReplay() throws Exception {
 		this.host = EmbeddedHost.builder("fake").socketDirectory(this.sockets).build();
 		this.plugin = FakePlugin.start(this.sockets, "fake",
-				(command) -> ("stop".equals(command.cmd()) && command.socketName().startsWith("rule2")) ? "busy" : "ok");
+				(command) -> ("stop".equals(command.cmd()) && command.socketName().startsWith("rule2")) ? "busy"
+						: "ok");
 		this.host.awaitHandshake(WAIT);
 		SourceConnection first = this.host.startSource("counter", "rule1", "stream1", Map.of());
 		SourceConnection second = this.host.startSource("counter", "rule2", "stream1", Map.of());

@@ -90,15 +90,13 @@ class DevModeOptionsTests {
 
 	@Test
 	void scenariosAreCheckedWhenMade() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> DevModeScenario.from(Map.of("streams", Map.of()), "here"))
+		assertThatIllegalArgumentException().isThrownBy(() -> DevModeScenario.from(Map.of("streams", Map.of()), "here"))
 			.withMessage("Invalid dev mode scenario here: A dev mode scenario needs at least one rule");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new DevModeScenario.Rule("r", "s", null, null, -1, null, null))
 			.withMessage("Rule 'r' has a negative window: -1");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> DevModeScenario.from(Map.of("streams", Map.of("s", Map.of()),
-					"rules", List.of(Map.of("id", "r", "stream", "s"))), "here"))
+		assertThatIllegalArgumentException().isThrownBy(() -> DevModeScenario
+			.from(Map.of("streams", Map.of("s", Map.of()), "rules", List.of(Map.of("id", "r", "stream", "s"))), "here"))
 			.withMessage("Invalid dev mode scenario here: Stream 's' needs a source");
 	}
 

@@ -148,8 +148,8 @@ final class FakePlugin implements AutoCloseable {
 	}
 
 	/**
-	 * A control command as received: its text and, when it is one, the parsed command
-	 * and {@code arg}.
+	 * A control command as received: its text and, when it is one, the parsed command and
+	 * {@code arg}.
 	 */
 	record Command(String text, String cmd, JsonNode arg) {
 
@@ -157,7 +157,8 @@ final class FakePlugin implements AutoCloseable {
 			String text = new String(message, StandardCharsets.UTF_8);
 			try {
 				JsonNode json = GoJson.MAPPER.readTree(text);
-				return new Command(text, json.path("cmd").asString(""), GoJson.MAPPER.readTree(json.path("arg").asString("")));
+				return new Command(text, json.path("cmd").asString(""),
+						GoJson.MAPPER.readTree(json.path("arg").asString("")));
 			}
 			catch (RuntimeException ex) {
 				return new Command(text, "", null);

@@ -56,8 +56,8 @@ class FunctionConnectionTests {
 				(request) -> "{\"state\":true,\"result\":" + request.path("arg") + "}");
 		FunctionResult result = function.exec(List.of("abc", 2), "rule1", "op1");
 		assertThat(result.state()).isTrue();
-		assertThat(result.result()).isEqualTo(
-				List.of("abc", 2.0, "{\"ruleId\":\"rule1\",\"opId\":\"op1\",\"instanceId\":0,\"funcId\":0}"));
+		assertThat(result.result())
+			.isEqualTo(List.of("abc", 2.0, "{\"ruleId\":\"rule1\",\"opId\":\"op1\",\"instanceId\":0,\"funcId\":0}"));
 	}
 
 	@Test
@@ -80,9 +80,8 @@ class FunctionConnectionTests {
 	@Test
 	void isAggregateIsAskedAgainUntilTheReplyIsABoolean() throws Exception {
 		AtomicInteger asked = new AtomicInteger();
-		FunctionConnection function = start(EmbeddedHost.builder("fake"),
-				(request) -> (asked.incrementAndGet() == 1) ? "{\"state\":true,\"result\":\"yes\"}"
-						: "{\"state\":true,\"result\":true}");
+		FunctionConnection function = start(EmbeddedHost.builder("fake"), (request) -> (asked.incrementAndGet() == 1)
+				? "{\"state\":true,\"result\":\"yes\"}" : "{\"state\":true,\"result\":true}");
 		assertThat(function.isAggregate()).isFalse();
 		assertThat(function.isAggregate()).isTrue();
 		assertThat(function.isAggregate()).isTrue();
@@ -92,8 +91,8 @@ class FunctionConnectionTests {
 	@Test
 	void replyThatArrivesAfterTheTimeoutIsDiscardedByTheNextCall() throws Exception {
 		CountDownLatch lateReplySent = new CountDownLatch(1);
-		FunctionConnection function = start(
-				EmbeddedHost.builder("fake").functionReceiveTimeout(Duration.ofMillis(300)), (request) -> {
+		FunctionConnection function = start(EmbeddedHost.builder("fake").functionReceiveTimeout(Duration.ofMillis(300)),
+				(request) -> {
 					String argument = request.path("arg").get(0).asString();
 					if ("slow".equals(argument)) {
 						ControlChannelTests.sleep(Duration.ofMillis(700));

@@ -26,8 +26,8 @@ class PayloadDecodingTests {
 			assertThat(tuple.isValid()).isTrue();
 			assertThat(tuple.message()).isEmpty();
 		});
-		assertThat(SourceTuple.decode(new byte[0]).decodeError()).isEqualTo(
-				"Invalid data format, cannot decode  to json format with error unexpected end of JSON input");
+		assertThat(SourceTuple.decode(new byte[0]).decodeError())
+			.isEqualTo("Invalid data format, cannot decode  to json format with error unexpected end of JSON input");
 	}
 
 	@Test
@@ -48,7 +48,8 @@ class PayloadDecodingTests {
 	void ackWithAnErrorThatIsNotAStringDoesNotDecode() {
 		Ack ack = Ack.decode(bytes("{\"error\":5}"));
 		assertThat(ack.outcome()).isEqualTo(Ack.Outcome.UNPARSEABLE);
-		assertThat(ack.error()).isEqualTo("json: cannot unmarshal number into Go struct field ackResponse.error of type string");
+		assertThat(ack.error())
+			.isEqualTo("json: cannot unmarshal number into Go struct field ackResponse.error of type string");
 		assertThat(Ack.decode(bytes("[]")).outcome()).isEqualTo(Ack.Outcome.UNPARSEABLE);
 	}
 

@@ -39,12 +39,11 @@ class PluginCommandTests {
 	@Test
 	void installedFolderIsRunAsItsDescriptorSays() throws Exception {
 		Path folder = descriptor("demo", "{\"language\":\"python\",\"executable\":\"main.py\",\"sources\":[\"s\"]}");
-		assertThat(PluginCommand.installed(folder, "python3").command())
-			.containsExactly("python3", "-u", folder.resolve("main.py").toString(), ARGUMENT);
+		assertThat(PluginCommand.installed(folder, "python3").command()).containsExactly("python3", "-u",
+				folder.resolve("main.py").toString(), ARGUMENT);
 		Path goFolder = descriptor("godemo", "{\"language\":\"go\",\"executable\":\"bin/launch\"}");
-		assertThat(PluginCommand.installed(goFolder, "python3"))
-			.isEqualTo(new PluginCommand(List.of(goFolder.resolve("bin/launch").toString(), ARGUMENT),
-					goFolder.resolve("bin")));
+		assertThat(PluginCommand.installed(goFolder, "python3")).isEqualTo(new PluginCommand(
+				List.of(goFolder.resolve("bin/launch").toString(), ARGUMENT), goFolder.resolve("bin")));
 	}
 
 	@Test

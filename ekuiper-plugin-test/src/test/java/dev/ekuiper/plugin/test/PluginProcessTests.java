@@ -98,7 +98,8 @@ class PluginProcessTests {
 		Path pidFile = this.pluginFolder.resolve("pid.txt");
 		await().atMost(WAIT).until(() -> Files.exists(pidFile) && Files.size(pidFile) > 0);
 		long pid = Long.parseLong(Files.readString(pidFile).trim());
-		await().atMost(WAIT).until(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), (alive) -> !alive);
+		await().atMost(WAIT)
+			.until(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), (alive) -> !alive);
 		assertThat(this.host.status()).isEqualTo("error");
 	}
 

@@ -66,11 +66,11 @@ class ReplayTests {
 			.containsExactly("rule1_stream1_0", "rule1_collect_0_0", "func_upper");
 		assertThat(replayed).allMatch(ReplayResult::ok);
 		assertThat(this.host.lastReplay()).isEqualTo(replayed);
-		// As in eKuiper, starts are recorded by meta, which every function shares: only the
+		// As in eKuiper, starts are recorded by meta, which every function shares: only
+		// the
 		// function started last is replayed, so a plugin must open the others by itself.
-		assertThat(startTexts(second)).containsExactlyElementsOf(firstStarts.stream()
-			.filter((text) -> !text.contains("rule2") && !text.contains("revert"))
-			.toList());
+		assertThat(startTexts(second)).containsExactlyElementsOf(
+				firstStarts.stream().filter((text) -> !text.contains("rule2") && !text.contains("revert")).toList());
 		assertThat(source.next(WAIT).message()).containsEntry("generation", 2.0);
 		assertThat(upper.exec(List.of(), "rule1", "op1").result()).isEqualTo("upper 2");
 		await().atMost(WAIT).until(sink::isConnected);
@@ -156,7 +156,11 @@ class ReplayTests {
 	}
 
 	private static List<String> startTexts(FakePlugin plugin) {
-		return plugin.commands().stream().filter((command) -> "start".equals(command.cmd())).map(Command::text).toList();
+		return plugin.commands()
+			.stream()
+			.filter((command) -> "start".equals(command.cmd()))
+			.map(Command::text)
+			.toList();
 	}
 
 }

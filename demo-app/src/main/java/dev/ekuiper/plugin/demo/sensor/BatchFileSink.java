@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and its messages acknowledged, on the collect's thread or on the sink's timer thread,
  * and whatever is left on close.
  *
- * <p>With {@code requireAck}, eKuiper sends a message only once the previous one is
+ * <p>
+ * With {@code requireAck}, eKuiper sends a message only once the previous one is
  * acknowledged, so a batch then holds one message's rows (many, with the action's
  * {@code batchSize}) and is written after {@code linger}; without it, batches gather
  * messages as they come.
@@ -76,8 +77,9 @@ public class BatchFileSink implements Sink<BatchFileSinkConfig> {
 			thread.setDaemon(true);
 			return thread;
 		});
-		context.logger().info("Appending the rows of rule {} to {} in batches of {} rows or {} ms", context.ruleId(),
-				this.path, this.batchRows, this.linger.toMillis());
+		context.logger()
+			.info("Appending the rows of rule {} to {} in batches of {} rows or {} ms", context.ruleId(), this.path,
+					this.batchRows, this.linger.toMillis());
 	}
 
 	@Override

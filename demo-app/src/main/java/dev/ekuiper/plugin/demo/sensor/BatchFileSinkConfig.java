@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  *
  * @param path the file to append to, relative to the plugin's folder unless absolute
  * @param batchRows how many rows make a batch that is written at once
- * @param linger how long a row may wait for its batch to fill; keep it below the
- * plugin's function timeout (4 s), within which every acked message must be answered
+ * @param linger how long a row may wait for its batch to fill; keep it below the plugin's
+ * function timeout (4 s), within which every acked message must be answered
  */
 public record BatchFileSinkConfig(
 		@JsonPropertyDescription("File to append the rows to, one JSON object per line") String path,

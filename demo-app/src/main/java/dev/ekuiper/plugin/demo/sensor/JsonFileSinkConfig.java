@@ -13,6 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 public record JsonFileSinkConfig(
-		@JsonPropertyDescription("File to append the rows to, one JSON object per line")
-		@DefaultValue("demo.jsonl") @NotBlank String path) {
+		@JsonPropertyDescription("File to append the rows to, one JSON object per line") @DefaultValue("demo.jsonl") @NotBlank String path) {
 }

@@ -28,19 +28,14 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 public record SensorConfig(
-		@JsonPropertyDescription("Time between two readings of each sensor, such as 500ms or 2s")
-		@DefaultValue("1s") Duration period,
-		@JsonPropertyDescription("Ids of the simulated sensors")
-		@DefaultValue({ "sensor-1", "sensor-2" }) @NotEmpty List<String> sensors,
-		@JsonPropertyDescription("Lowest temperature, in degrees Celsius")
-		@DefaultValue("18.0") double minTemperature,
-		@JsonPropertyDescription("Highest temperature, in degrees Celsius")
-		@DefaultValue("26.0") double maxTemperature,
-		@JsonPropertyDescription("Lowest relative humidity, in percent")
-		@DefaultValue("30.0") @DecimalMin("0") double minHumidity,
-		@JsonPropertyDescription("Highest relative humidity, in percent")
-		@DefaultValue("60.0") @DecimalMax("100") double maxHumidity,
-		@JsonPropertyDescription("Seed of the simulation for repeatable readings, or 0 for a random one") long seed) {
+		@JsonPropertyDescription("Time between two readings of each sensor, such as 500ms or 2s") @DefaultValue("1s") Duration period,
+		@JsonPropertyDescription("Ids of the simulated sensors") @DefaultValue( {
+				"sensor-1", "sensor-2" }) @NotEmpty List<String> sensors,
+		@JsonPropertyDescription("Lowest temperature, in degrees Celsius") @DefaultValue("18.0") double minTemperature,
+		@JsonPropertyDescription("Highest temperature, in degrees Celsius") @DefaultValue("26.0") double maxTemperature,
+		@JsonPropertyDescription("Lowest relative humidity, in percent") @DefaultValue("30.0") @DecimalMin("0") double minHumidity,
+		@JsonPropertyDescription("Highest relative humidity, in percent") @DefaultValue("60.0") @DecimalMax("100") double maxHumidity,
+		@JsonPropertyDescription("Seed of the simulation for repeatable readings, or 0 for a random one") long seed){
 
 	/**
 	 * Checks what one constraint cannot: the period and the ranges.
@@ -51,12 +46,12 @@ public record SensorConfig(
 			throw new IllegalArgumentException("period must be positive, got " + this.period);
 		}
 		if (this.minTemperature > this.maxTemperature) {
-			throw new IllegalArgumentException("minTemperature " + this.minTemperature
-					+ " is above maxTemperature " + this.maxTemperature);
+			throw new IllegalArgumentException(
+					"minTemperature " + this.minTemperature + " is above maxTemperature " + this.maxTemperature);
 		}
 		if (this.minHumidity > this.maxHumidity) {
-			throw new IllegalArgumentException("minHumidity " + this.minHumidity + " is above maxHumidity "
-					+ this.maxHumidity);
+			throw new IllegalArgumentException(
+					"minHumidity " + this.minHumidity + " is above maxHumidity " + this.maxHumidity);
 		}
 	}
 

@@ -34,8 +34,8 @@ public class SensorSource implements Source<SensorConfig> {
 	public void open(SourceContext context) throws InterruptedException {
 		SensorSimulator simulator = new SensorSimulator(this.config, this.clock);
 		Duration period = this.config.period();
-		context.logger().info("Simulating sensors {} every {} for rule {}", this.config.sensors(), period,
-				context.ruleId());
+		context.logger()
+			.info("Simulating sensors {} every {} for rule {}", this.config.sensors(), period, context.ruleId());
 		while (context.isRunning()) {
 			for (SensorReading reading : simulator.tick()) {
 				context.emit(reading);

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The files the build makes in the package phase, which the integration tests need: on
- * CI a missing file fails the test, elsewhere it skips it.
+ * The files the build makes in the package phase, which the integration tests need: on CI
+ * a missing file fails the test, elsewhere it skips it.
  */
 public final class BuiltFiles {
 

@@ -206,7 +206,8 @@ class DemoZipContentsIT {
 		for (SymbolBean sink : this.sinks.values()) {
 			JsonNode metadata = json("sinks/" + sink.name() + ".json");
 			assertNode(metadata, sink, "sink");
-			assertThat(fieldNames(metadata.path("properties"))).containsExactlyElementsOf(propertyNames(sink.configType()));
+			assertThat(fieldNames(metadata.path("properties")))
+				.containsExactlyElementsOf(propertyNames(sink.configType()));
 		}
 		for (SymbolBean function : this.functions.values()) {
 			JsonNode metadata = json("functions/" + function.name() + ".json");
@@ -249,7 +250,8 @@ class DemoZipContentsIT {
 		try (JarInputStream in = new JarInputStream(this.zipFile.getInputStream(entry))) {
 			Manifest manifest = in.getManifest();
 			assertThat(manifest.getMainAttributes().getValue("Start-Class")).isEqualTo(DemoApplication.class.getName());
-			assertThat(manifest.getMainAttributes().getValue("Main-Class")).startsWith("org.springframework.boot.loader");
+			assertThat(manifest.getMainAttributes().getValue("Main-Class"))
+				.startsWith("org.springframework.boot.loader");
 			for (ZipEntry each = in.getNextEntry(); each != null; each = in.getNextEntry()) {
 				applicationInside |= each.getName().equals("BOOT-INF/classes/" + mainClass);
 			}
@@ -265,7 +267,10 @@ class DemoZipContentsIT {
 		assertThat(metadata.path("node").path("label").path("en_US").asString()).isEqualTo(symbol.name());
 	}
 
-	/** The defaults a config type has: what the application's binder binds an empty map to. */
+	/**
+	 * The defaults a config type has: what the application's binder binds an empty map
+	 * to.
+	 */
 	private JsonNode defaultsOf(Class<?> configType) {
 		ObjectNode defaults = Json.mapper().createObjectNode();
 		for (PropertyDescriptor property : ConfigSchema.properties(configType, this.binder)) {
@@ -334,8 +339,8 @@ class DemoZipContentsIT {
 	}
 
 	/**
-	 * Collects the context's symbol beans of one kind, checking that each is declared by a
-	 * {@code @Bean} method of one of the demo's {@code @Configuration} classes.
+	 * Collects the context's symbol beans of one kind, checking that each is declared by
+	 * a {@code @Bean} method of one of the demo's {@code @Configuration} classes.
 	 */
 	private static void collectSymbolBeans(ConfigurableApplicationContext context, Class<?> kind,
 			Map<String, SymbolBean> symbols) {

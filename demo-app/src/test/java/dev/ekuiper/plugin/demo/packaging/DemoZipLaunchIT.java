@@ -100,8 +100,8 @@ class DemoZipLaunchIT {
 		JsonNode manifest = this.jsonMapper.readTree(folder.resolve(PLUGIN + ".json").toFile());
 		assertSymbolFilesInstalled(manifest, folder);
 		long installStart = System.nanoTime();
-		String printed = this.installation.runInstallScript(PLUGIN, Map.of("JAVA_HOME", javaHome(),
-				"EKUIPER_PLUGIN_TRAINING_TIMEOUT", "30"), INSTALL_TIMEOUT);
+		String printed = this.installation.runInstallScript(PLUGIN,
+				Map.of("JAVA_HOME", javaHome(), "EKUIPER_PLUGIN_TRAINING_TIMEOUT", "30"), INSTALL_TIMEOUT);
 		logger.info("install.sh took {} ms: {}", millisSince(installStart), printed.strip());
 		Optional<Path> archive = classDataArchive(folder);
 		PluginCommand command = launchCommand(folder);
@@ -128,7 +128,8 @@ class DemoZipLaunchIT {
 			long relaunchStart = System.nanoTime();
 			PluginProcess relaunched = host.launch(command);
 			logger.info("launch to handshake and replay after a kill: {} ms", millisSince(relaunchStart));
-			// eKuiper may replay only one function start; every function must serve anyway.
+			// eKuiper may replay only one function start; every function must serve
+			// anyway.
 			assertThat(host.lastReplay()).extracting(ReplayResult::key).containsAll(symbols.dataKeys());
 			assertThat(host.lastReplay()).allSatisfy((result) -> assertThat(result.ok()).as(result.key()).isTrue());
 			symbols.check(relaunched, 2);
@@ -155,8 +156,7 @@ class DemoZipLaunchIT {
 			long killed = System.nanoTime();
 			jvm.destroyForcibly();
 			await().atMost(WAIT).until(() -> !jvm.isAlive());
-			ProcessHandle restarted = await().atMost(WAIT)
-				.until(() -> jvm(process), (next) -> next.pid() != jvm.pid());
+			ProcessHandle restarted = await().atMost(WAIT).until(() -> jvm(process), (next) -> next.pid() != jvm.pid());
 			symbols.check(process, 2);
 			logger.info("JVM killed to every symbol served again: {} ms", millisSince(killed));
 
@@ -187,8 +187,8 @@ class DemoZipLaunchIT {
 			logger.info("launch to handshake without install.sh: {} ms", millisSince(launchStart));
 			assertThat(arguments(process)).contains("-jar", folder.resolve(PLUGIN + ".jar").toString(),
 					PluginCommand.PORTABLE_ARGUMENT);
-			assertThat(arguments(process)).noneMatch((argument) -> argument.startsWith("-XX:SharedArchiveFile")
-					|| argument.startsWith("-XX:AOTCache"));
+			assertThat(arguments(process)).noneMatch(
+					(argument) -> argument.startsWith("-XX:SharedArchiveFile") || argument.startsWith("-XX:AOTCache"));
 			try (FunctionConnection revert = host.startFunction("revert")) {
 				assertThat(revert.exec(List.of("abc"), "rule1", "op1").result()).isEqualTo("cba");
 			}
@@ -249,7 +249,9 @@ class DemoZipLaunchIT {
 		return Stream.of(app.resolve("app.aot"), app.resolve("app.jsa")).filter(Files::isRegularFile).findFirst();
 	}
 
-	/** The launcher hands the archive to Java, and Java maps it rather than ignoring it. */
+	/**
+	 * The launcher hands the archive to Java, and Java maps it rather than ignoring it.
+	 */
 	private static void assertJvmMapsArchive(PluginProcess process, Path archive) throws IOException {
 		String option = (archive.getFileName().toString().endsWith(".aot") ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=")
 				+ archive;
@@ -325,7 +327,8 @@ class DemoZipLaunchIT {
 			this.folder = folder;
 			this.sourceChecks.put("pyjson", (source) -> assertThat(source.next(WAIT).message())
 				.isEqualTo(Map.of("name", "pyjson", "value", 2021.0)));
-			// eKuiper passes the yaml's default section with the stream's properties over it.
+			// eKuiper passes the yaml's default section with the stream's properties over
+			// it.
 			Map<String, Object> sensorConfig = new LinkedHashMap<>(installedDefaults("sensor"));
 			sensorConfig.put("period", 50);
 			sensorConfig.put("sensors", List.of("a", "b"));
@@ -353,8 +356,7 @@ class DemoZipLaunchIT {
 				column.add(24);
 				FunctionResult result = stats.exec(List.of(column), "rule1", "op1");
 				assertThat(result.state()).isTrue();
-				assertThat(result.result())
-					.isEqualTo(Map.of("count", 3.0, "min", 20.0, "max", 24.0, "mean", 22.17));
+				assertThat(result.result()).isEqualTo(Map.of("count", 3.0, "min", 20.0, "max", 24.0, "mean", 22.17));
 			});
 		}
 
@@ -365,12 +367,13 @@ class DemoZipLaunchIT {
 			this.sinkChecks.keySet()
 				.forEach((name) -> this.startedSinks.put(name,
 						this.host.startSink(name, "rule_" + name, name + "_0", Map.of("requireAck", true))));
-			this.functionChecks.keySet().forEach((name) -> this.startedFunctions.put(name, this.host.startFunction(name)));
+			this.functionChecks.keySet()
+				.forEach((name) -> this.startedFunctions.put(name, this.host.startFunction(name)));
 		}
 
 		/**
-		 * The keys the host records source and sink starts under, which it replays after a
-		 * handshake.
+		 * The keys the host records source and sink starts under, which it replays after
+		 * a handshake.
 		 */
 		List<String> dataKeys() {
 			List<String> keys = new ArrayList<>();
@@ -428,7 +431,10 @@ class DemoZipLaunchIT {
 					.anyMatch((line) -> line.contains("receive: ") && line.contains("\"run\":" + run)));
 		}
 
-		/** The default path is relative to the plugin folder, the launch's working directory. */
+		/**
+		 * The default path is relative to the plugin folder, the launch's working
+		 * directory.
+		 */
 		private void checkJsonFile(PluginProcess process, SinkConnection jsonfile, int run) {
 			jsonfile.sendRows(List.of(Map.of("run", run, "row", 1), Map.of("run", run, "row", 2)));
 			assertSuccess(jsonfile.awaitAck(WAIT));
@@ -440,7 +446,10 @@ class DemoZipLaunchIT {
 					DemoZipLaunchIT.this.jsonMapper.readTree("{\"run\":" + run + ",\"row\":2}"));
 		}
 
-		/** A batch that does not fill is written, and acknowledged, after the default linger of 1 s. */
+		/**
+		 * A batch that does not fill is written, and acknowledged, after the default
+		 * linger of 1 s.
+		 */
 		private void checkBatchFile(PluginProcess process, SinkConnection batchfile, int run) {
 			batchfile.sendRow(Map.of("run", run));
 			assertSuccess(batchfile.awaitAck(WAIT));

@@ -127,8 +127,8 @@ final class EkuiperInstallation {
 			process.descendants().forEach(ProcessHandle::destroyForcibly);
 			process.destroyForcibly();
 			process.waitFor(5, TimeUnit.SECONDS);
-			throw new IllegalStateException("install.sh did not finish within " + timeout.toSeconds() + " s: "
-					+ Files.readString(output));
+			throw new IllegalStateException(
+					"install.sh did not finish within " + timeout.toSeconds() + " s: " + Files.readString(output));
 		}
 		String printed = Files.readString(output, StandardCharsets.UTF_8);
 		if (process.exitValue() != 0) {

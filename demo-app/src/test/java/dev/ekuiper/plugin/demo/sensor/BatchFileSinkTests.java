@@ -34,8 +34,8 @@ class BatchFileSinkTests {
 	@Test
 	void fullBatchIsWrittenAtOnceAndEachOfItsMessagesAcknowledged(EmbeddedHost host) throws Exception {
 		Path file = this.directory.resolve("rows.jsonl");
-		Map<String, Object> config = Map.of("path", file.toString(), "batchRows", 3, "linger", "PT1M",
-				"requireAck", true);
+		Map<String, Object> config = Map.of("path", file.toString(), "batchRows", 3, "linger", "PT1M", "requireAck",
+				true);
 		try (SinkConnection sink = host.startSink("batchfile", "batchRule", "batchfile_0", config)) {
 			sink.sendRow(Map.of("n", 1));
 			sink.sendRows(List.of(Map.of("n", 2), Map.of("n", 3)));
@@ -50,8 +50,8 @@ class BatchFileSinkTests {
 	@Test
 	void batchThatDoesNotFillIsWrittenAfterTheLinger(EmbeddedHost host) throws Exception {
 		Path file = this.directory.resolve("rows.jsonl");
-		Map<String, Object> config = Map.of("path", file.toString(), "batchRows", 100, "linger", "PT0.2S",
-				"requireAck", true);
+		Map<String, Object> config = Map.of("path", file.toString(), "batchRows", 100, "linger", "PT0.2S", "requireAck",
+				true);
 		try (SinkConnection sink = host.startSink("batchfile", "batchRule", "batchfile_0", config)) {
 			sink.sendRow(Map.of("n", 1));
 			assertThat(sink.awaitAck(WAIT).isSuccess()).isTrue();
@@ -80,9 +80,7 @@ class BatchFileSinkTests {
 		try (SinkConnection sink = host.startSink("batchfile", "batchRule", "batchfile_0", config)) {
 			sink.sendRow(Map.of("n", 1));
 			sink.sendRow(Map.of("n", 2));
-			await()
-				.atMost(WAIT)
-				.until(() -> Files.exists(file) && Files.readAllLines(file).size() == 2);
+			await().atMost(WAIT).until(() -> Files.exists(file) && Files.readAllLines(file).size() == 2);
 			assertThat(sink.pollAck(Duration.ofMillis(300))).isEmpty();
 		}
 	}

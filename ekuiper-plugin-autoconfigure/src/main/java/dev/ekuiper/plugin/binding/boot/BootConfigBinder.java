@@ -54,10 +54,10 @@ import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
  * Validation ({@code @Min}, {@code @NotBlank} …) when a provider is on the class
  * path.</li>
  * </ul>
- * One rule is stricter than Boot's: a number with a fraction never binds to a whole-number
- * type ({@code 1.5} into an {@code int} fails instead of becoming {@code 1}), while
- * {@code 5.0}, as JSON may send a whole number, binds. Placeholders such as {@code ${x}}
- * are not resolved: eKuiper's values are taken as they are.
+ * One rule is stricter than Boot's: a number with a fraction never binds to a
+ * whole-number type ({@code 1.5} into an {@code int} fails instead of becoming
+ * {@code 1}), while {@code 5.0}, as JSON may send a whole number, binds. Placeholders
+ * such as {@code ${x}} are not resolved: eKuiper's values are taken as they are.
  */
 public final class BootConfigBinder implements ConfigBinder {
 
@@ -160,7 +160,8 @@ public final class BootConfigBinder implements ConfigBinder {
 	}
 
 	private static Problem problem(ObjectError error, Map<String, Object> flat) {
-		String reason = (error.getDefaultMessage() != null) ? error.getDefaultMessage() : String.valueOf(error.getCode());
+		String reason = (error.getDefaultMessage() != null) ? error.getDefaultMessage()
+				: String.valueOf(error.getCode());
 		if (!(error instanceof FieldError field)) {
 			return new Problem(null, null, reason);
 		}
@@ -170,7 +171,10 @@ public final class BootConfigBinder implements ConfigBinder {
 		return new Problem((given != null) ? given.getKey() : field.getField(), value, reason);
 	}
 
-	/** Finds the key and value a property was given under, in whatever form the key was written. */
+	/**
+	 * Finds the key and value a property was given under, in whatever form the key was
+	 * written.
+	 */
 	private static Map.Entry<String, Object> given(ConfigurationPropertyName name, Map<String, Object> flat) {
 		for (Map.Entry<String, Object> entry : flat.entrySet()) {
 			if (ConfigurationPropertyName.adapt(entry.getKey(), '.').equals(name)) {
@@ -196,7 +200,10 @@ public final class BootConfigBinder implements ConfigBinder {
 		return true;
 	}
 
-	/** Refuses a number with a fraction for a whole-number type, which Boot's converters cut. */
+	/**
+	 * Refuses a number with a fraction for a whole-number type, which Boot's converters
+	 * cut.
+	 */
 	private static final class WholeNumbers extends AbstractBindHandler {
 
 		@Override
@@ -235,7 +242,10 @@ public final class BootConfigBinder implements ConfigBinder {
 
 	}
 
-	/** Validates the configuration type itself; nested types only through {@code @Valid}, as Boot does. */
+	/**
+	 * Validates the configuration type itself; nested types only through {@code @Valid},
+	 * as Boot does.
+	 */
 	private record RootTypeValidator(Validator delegate, Class<?> type) implements Validator {
 
 		@Override
@@ -250,7 +260,10 @@ public final class BootConfigBinder implements ConfigBinder {
 
 	}
 
-	/** Creates Boot's Bean Validation validator; loaded only when Bean Validation is present. */
+	/**
+	 * Creates Boot's Bean Validation validator; loaded only when Bean Validation is
+	 * present.
+	 */
 	private static final class BeanValidation {
 
 		static Validator create() {

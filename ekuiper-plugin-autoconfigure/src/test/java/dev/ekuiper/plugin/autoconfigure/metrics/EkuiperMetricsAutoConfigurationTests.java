@@ -67,7 +67,8 @@ class EkuiperMetricsAutoConfigurationTests {
 	void runtimeOfTheApplicationGetsGauges() {
 		this.contextRunner.withBean(SimpleMeterRegistry.class)
 			.withBean("myRuntime", PluginRuntime.class,
-					() -> new PluginRuntime(PluginDefinition.builder("mine").function("f", (args, context) -> null).build(),
+					() -> new PluginRuntime(
+							PluginDefinition.builder("mine").function("f", (args, context) -> null).build(),
 							RuntimeSettings.defaults().withSocketDirectory(socketDirectory), RuntimeObserver.NONE))
 			.run((context) -> assertThat(context).hasSingleBean(EkuiperMetrics.class)
 				.getBean(PluginRuntime.class)
@@ -91,8 +92,7 @@ class EkuiperMetricsAutoConfigurationTests {
 
 	@Test
 	void runWithoutMeterRegistryShouldNotCreateMetrics() {
-		this.contextRunner
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(EkuiperMetrics.class));
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(EkuiperMetrics.class));
 	}
 
 	@Test
@@ -112,8 +112,7 @@ class EkuiperMetricsAutoConfigurationTests {
 				host.awaitHandshake(Duration.ofSeconds(10));
 				await().atMost(Duration.ofSeconds(10)).until(runtime::isConnected);
 				assertThat(registry.get("ekuiper.control.connected").gauge().value()).isEqualTo(1.0);
-				assertThat(host.startFunction("upper").exec(List.of("abc"), "rule1", "op1").result())
-					.isEqualTo("ABC");
+				assertThat(host.startFunction("upper").exec(List.of("abc"), "rule1", "op1").result()).isEqualTo("ABC");
 				assertThat(registry.get("ekuiper.control.commands")
 					.tags("command", "start", "type", "func", "result", "ok")
 					.counter()

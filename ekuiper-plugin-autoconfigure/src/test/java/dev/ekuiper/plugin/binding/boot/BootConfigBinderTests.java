@@ -64,7 +64,8 @@ class BootConfigBinderTests extends ConfigBinderContractTests {
 
 	@Test
 	void bindShouldReadDataSizes() throws Exception {
-		assertThat(this.binder.bind(Map.of("buffer", "10MB"), Polling.class).buffer()).isEqualTo(DataSize.ofMegabytes(10));
+		assertThat(this.binder.bind(Map.of("buffer", "10MB"), Polling.class).buffer())
+			.isEqualTo(DataSize.ofMegabytes(10));
 		assertThat(this.binder.bind(Map.of("buffer", 512), Polling.class).buffer()).isEqualTo(DataSize.ofBytes(512));
 		assertThatExceptionOfType(ConfigBindingException.class)
 			.isThrownBy(() -> this.binder.bind(Map.of("buffer", "big"), Polling.class))
@@ -112,9 +113,8 @@ class BootConfigBinderTests extends ConfigBinderContractTests {
 
 	@Test
 	void bindWhenValidatedShouldCheckNestedTypesMarkedValid() {
-		assertThatExceptionOfType(ConfigBindingException.class)
-			.isThrownBy(() -> this.binder.bind(Map.of("url", "u", "batch", 1, "retry", Map.of("attempts", -1)),
-					Checked.class))
+		assertThatExceptionOfType(ConfigBindingException.class).isThrownBy(
+				() -> this.binder.bind(Map.of("url", "u", "batch", 1, "retry", Map.of("attempts", -1)), Checked.class))
 			.withMessage("property 'retry.attempts' = -1: must be greater than or equal to 0");
 	}
 
@@ -147,7 +147,9 @@ class BootConfigBinderTests extends ConfigBinderContractTests {
 	 * @param mode delivery guarantee
 	 */
 	record Polling(@DefaultValue("1s") Duration pollPeriod, @DefaultValue("10") int batch,
-			@DefaultValue("64KB") DataSize buffer, @DefaultValue({ "a", "b" }) List<String> topics, Delivery mode) {
+			@DefaultValue("64KB") DataSize buffer, @DefaultValue( {
+					"a", "b" }) List<String> topics,
+			Delivery mode){
 	}
 
 	/** Delivery guarantees. */

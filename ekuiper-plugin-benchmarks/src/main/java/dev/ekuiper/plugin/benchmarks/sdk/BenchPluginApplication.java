@@ -27,8 +27,8 @@ import org.springframework.context.annotation.Scope;
  * application on the starter, as users write one. Its symbols match
  * {@code interop/python/bench/bench.py} (official Python SDK) and are made for speed:
  * source {@code bench_source} emits {@code {"n":i}} for i = 0..count-1 as fast as it can,
- * sink {@code bench_sink} only counts (the runtime acks when {@code requireAck} is set) and
- * touches {@code doneFile} once it has counted {@code expect} messages, function
+ * sink {@code bench_sink} only counts (the runtime acks when {@code requireAck} is set)
+ * and touches {@code doneFile} once it has counted {@code expect} messages, function
  * {@code bench_echo} returns its first argument.
  */
 @SpringBootApplication(proxyBeanMethods = false)

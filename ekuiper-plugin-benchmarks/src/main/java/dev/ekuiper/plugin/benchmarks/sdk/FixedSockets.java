@@ -17,8 +17,8 @@ import java.time.Duration;
  * The Python and Go SDKs hard-code {@code /tmp} and name the control socket after the
  * plugin ({@code plugin_bench.ipc}) and the function socket after the symbol
  * ({@code func_bench_echo.ipc}), so two benchmark runs on one machine (a second build, a
- * second {@code sdk-bench.sh}) would fight over them. Every run takes an exclusive lock on
- * {@code .plugin_<name>.ipc.lock} beside the control socket, waiting while another run
+ * second {@code sdk-bench.sh}) would fight over them. Every run takes an exclusive lock
+ * on {@code .plugin_<name>.ipc.lock} beside the control socket, waiting while another run
  * holds it, and then checks that no live listener answers on the control socket: one that
  * does ignores the lock (a real eKuiper with a plugin of that name, or a build that
  * predates the lock), and the run gives up with {@link InUseException} rather than wait
@@ -59,16 +59,15 @@ final class FixedSockets implements AutoCloseable {
 			FileLock lock;
 			while ((lock = tryLock(channel)) == null) {
 				if (System.nanoTime() - deadline > 0) {
-					throw new InUseException(lockFile + " is held by another benchmark run for more than "
-							+ timeout.toSeconds() + " s");
+					throw new InUseException(
+							lockFile + " is held by another benchmark run for more than " + timeout.toSeconds() + " s");
 				}
 				Thread.sleep(POLL.toMillis());
 			}
 			if (isListening(control)) {
 				lock.release();
-				throw new InUseException("a live listener answers on " + control
-						+ " without holding " + lockFile + " (an eKuiper with a plugin named " + pluginName
-						+ ", or another build of this benchmark)");
+				throw new InUseException("a live listener answers on " + control + " without holding " + lockFile
+						+ " (an eKuiper with a plugin named " + pluginName + ", or another build of this benchmark)");
 			}
 			return new FixedSockets(channel, lock);
 		}

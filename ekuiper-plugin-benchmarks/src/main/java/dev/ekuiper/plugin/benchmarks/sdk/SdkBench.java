@@ -44,7 +44,8 @@ import dev.ekuiper.plugin.test.SourceConnection;
  * directory) and driven by one {@link EmbeddedHost}, which plays eKuiper's side of the
  * protocol.
  *
- * <p>Per SDK and run, on one plugin process, in this order: launch → handshake, RSS after
+ * <p>
+ * Per SDK and run, on one plugin process, in this order: launch → handshake, RSS after
  * the handshake, the time from a start command to the first record, source records/s
  * (host PULL), sink messages/s without and with {@code requireAck} (host PUSH of
  * {@code [{"n":i}]}), sequential function calls/s with p50/p99 latency, the peak RSS
@@ -55,7 +56,8 @@ import dev.ekuiper.plugin.test.SourceConnection;
  * measured alongside, as the physical limit. Prints {@code key=value} lines, then
  * Markdown tables of median [min..max] and the ratios.
  *
- * <p>Settings are environment variables: {@code QUICK=1} (small counts, one run, for CI),
+ * <p>
+ * Settings are environment variables: {@code QUICK=1} (small counts, one run, for CI),
  * {@code RUNS} (default 3), {@code SDKS} (default {@code "java python go go-guard"}, the
  * Go columns only when their anchor exists), {@code PYTHON} (default
  * {@code interop/python/.venv/bin/python}), {@code SHARED_DIR} or the system property
@@ -169,10 +171,12 @@ public final class SdkBench {
 	/** How one SDK's plugin is started, and where its sockets are. */
 	private record Launch(PluginCommand command, Path sockets, boolean fixedNames) {
 
-		/** Creates the host, first taking the fixed socket names if this plugin uses them. */
+		/**
+		 * Creates the host, first taking the fixed socket names if this plugin uses them.
+		 */
 		Hosted open() throws IOException, InterruptedException {
-			FixedSockets hold = this.fixedNames ? FixedSockets.hold(this.sockets, BenchPluginApplication.NAME, LOCK_WAIT)
-					: null;
+			FixedSockets hold = this.fixedNames
+					? FixedSockets.hold(this.sockets, BenchPluginApplication.NAME, LOCK_WAIT) : null;
 			try {
 				return new Hosted(host(this.sockets), this, hold);
 			}
@@ -187,8 +191,8 @@ public final class SdkBench {
 	}
 
 	/**
-	 * A host for one plugin process. Closing it kills the plugin, removes the socket files
-	 * it left in a shared folder and then releases the fixed socket names.
+	 * A host for one plugin process. Closing it kills the plugin, removes the socket
+	 * files it left in a shared folder and then releases the fixed socket names.
 	 */
 	private record Hosted(EmbeddedHost host, Launch launch, FixedSockets hold) implements AutoCloseable {
 
@@ -210,15 +214,16 @@ public final class SdkBench {
 	private Launch launch(String sdk, Path work, String classPath, String archive) throws IOException {
 		Optional<Path> goFolder = goPluginFolder(sdk);
 		if (goFolder.isPresent()) {
-			// As eKuiper starts an installed plugin folder: <folder>/<executable> of bench.json.
+			// As eKuiper starts an installed plugin folder: <folder>/<executable> of
+			// bench.json.
 			return new Launch(PluginCommand.installed(goFolder.get(), this.options.python().toString()), TMP, true);
 		}
 		Path sockets = work.resolve("sockets");
 		return switch (sdk) {
-			case "java" -> new Launch(javaCommand(work, "bench", classPath, null), Files.createDirectories(sockets),
-					false);
-			case "java-cds" -> new Launch(javaCommand(work, "bench-cds", classPath, archive),
-					Files.createDirectories(sockets), false);
+			case "java" ->
+				new Launch(javaCommand(work, "bench", classPath, null), Files.createDirectories(sockets), false);
+			case "java-cds" ->
+				new Launch(javaCommand(work, "bench-cds", classPath, archive), Files.createDirectories(sockets), false);
 			case "python" -> new Launch(pythonCommand(), TMP, true);
 			default -> throw new IllegalArgumentException("unknown SDK " + sdk + " (java, python, go, go-guard)");
 		};
@@ -242,9 +247,11 @@ public final class SdkBench {
 			record(sdk, run, "handshake_ms", millisSince(t0));
 			record(sdk, run, "rss_idle_kb", status(process.pid(), "VmRSS"));
 
-			// Streams run for a while before they are measured: the JIT of a plugin with the
+			// Streams run for a while before they are measured: the JIT of a plugin with
+			// the
 			// launcher's flags (C1 only, late compilation) takes several hundred thousand
-			// records to settle. The first start of all also gives the time to the first record.
+			// records to settle. The first start of all also gives the time to the first
+			// record.
 			shape(sdk, run, List.of("first_record_ms", "source_per_s"), () -> {
 				long warmUntil = System.nanoTime() + o.streamWarmup().toNanos();
 				for (int i = 0; i == 0 || System.nanoTime() - warmUntil < 0; i++) {
@@ -256,8 +263,10 @@ public final class SdkBench {
 				record(sdk, run, "source_per_s", source(host, "src", o.sourceCount()).perSecond());
 			});
 
-			// Each stopped sink of the Go SDK as shipped keeps a CPU busy from here on (see
-			// docs/performance.md): the shapes after this one show it, and so does idle_cpu_pct.
+			// Each stopped sink of the Go SDK as shipped keeps a CPU busy from here on
+			// (see
+			// docs/performance.md): the shapes after this one show it, and so does
+			// idle_cpu_pct.
 			shape(sdk, run, List.of("sink_per_s"), () -> {
 				long warmUntil = System.nanoTime() + o.streamWarmup().toNanos();
 				for (int i = 0; i == 0 || System.nanoTime() - warmUntil < 0; i++) {
@@ -296,8 +305,8 @@ public final class SdkBench {
 	/**
 	 * On a fresh plugin process: starts rules of a source and a sink each, one record
 	 * through each, and records the RSS growth per rule over the RSS after the handshake
-	 * once each rule count runs (1, 10 and 50 by default). The rules are never stopped (the
-	 * process is killed): a stopped sink would make the Go SDK spin.
+	 * once each rule count runs (1, 10 and 50 by default). The rules are never stopped
+	 * (the process is killed): a stopped sink would make the Go SDK spin.
 	 */
 	private void rules(String sdk, int run, Launch launch, Path work) throws IOException, InterruptedException {
 		List<String> figures = this.options.ruleCounts().stream().map(SdkBench::ruleFigure).toList();
@@ -322,7 +331,10 @@ public final class SdkBench {
 		return "rss_rule_" + rules + "_kb";
 	}
 
-	/** A running rule: a source that has sent its one record and a sink that has counted one. */
+	/**
+	 * A running rule: a source that has sent its one record and a sink that has counted
+	 * one.
+	 */
 	private static void rule(EmbeddedHost host, Path work, String ruleId) throws IOException {
 		SourceConnection source = host.startSource("bench_source", ruleId, "src", Map.of("count", 1));
 		source.next(WAIT);
@@ -410,8 +422,7 @@ public final class SdkBench {
 	 * Sends count rows; with acks awaits each, without waits for the sink's done file.
 	 * Returns messages/s from the first send to the last ack or the done file.
 	 */
-	private double sink(EmbeddedHost host, Path work, String opId, boolean requireAck, int count)
-			throws IOException {
+	private double sink(EmbeddedHost host, Path work, String opId, boolean requireAck, int count) throws IOException {
 		Path done = work.resolve(opId + "-" + System.nanoTime() + ".done");
 		Map<String, Object> config = new LinkedHashMap<>();
 		config.put("requireAck", requireAck);
@@ -441,7 +452,10 @@ public final class SdkBench {
 		}
 	}
 
-	/** Awaits the ack of message i up to the ack deadline; eKuiper itself would wait for ever. */
+	/**
+	 * Awaits the ack of message i up to the ack deadline; eKuiper itself would wait for
+	 * ever.
+	 */
 	private boolean awaitAck(SinkConnection sink, int i) {
 		Duration timeout = this.options.ackTimeout();
 		try {
@@ -475,8 +489,8 @@ public final class SdkBench {
 	}
 
 	private void raw(int run) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(javaBin(), "-cp", classPath(),
-				NngBench.class.getName(), "rawuds", "-s", "100"));
+		List<String> command = new ArrayList<>(
+				List.of(javaBin(), "-cp", classPath(), NngBench.class.getName(), "rawuds", "-s", "100"));
 		if (this.options.quick()) {
 			command.addAll(List.of("-n", "5000", "-w", "500", "-d", "0.5"));
 		}
@@ -663,7 +677,10 @@ public final class SdkBench {
 		return new long[] { total, Long.parseLong(f[4]) + Long.parseLong(f[5]) };
 	}
 
-	/** The classpath of this JVM with absolute entries: the plugins run in their own folder. */
+	/**
+	 * The classpath of this JVM with absolute entries: the plugins run in their own
+	 * folder.
+	 */
 	static String classPath() {
 		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.map((entry) -> Path.of(entry).toAbsolutePath().toString())
@@ -672,8 +689,9 @@ public final class SdkBench {
 
 	/**
 	 * The classpath of the Java plugin: this JVM's, with every folder on it (the build's
-	 * classes, when run from the tests) packed into a jar under {@code work}. An installed
-	 * plugin runs from jars, and a CDS archive refuses a classpath with a non-empty folder.
+	 * classes, when run from the tests) packed into a jar under {@code work}. An
+	 * installed plugin runs from jars, and a CDS archive refuses a classpath with a
+	 * non-empty folder.
 	 */
 	private static String pluginClassPath(Path work) throws IOException {
 		List<String> entries = new ArrayList<>();
@@ -691,7 +709,9 @@ public final class SdkBench {
 		return String.join(File.pathSeparator, entries);
 	}
 
-	/** Packs a folder into a jar, folder entries included (classpath scanning lists them). */
+	/**
+	 * Packs a folder into a jar, folder entries included (classpath scanning lists them).
+	 */
 	private static void pack(Path folder, Path jar) throws IOException {
 		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
 				Stream<Path> paths = Files.walk(folder)) {
@@ -727,8 +747,8 @@ public final class SdkBench {
 	}
 
 	/**
-	 * Markdown tables: per figure, median [min..max] per SDK and the ratios Java/Python and
-	 * Java/Go, then why a shape hangs where one does.
+	 * Markdown tables: per figure, median [min..max] per SDK and the ratios Java/Python
+	 * and Java/Go, then why a shape hangs where one does.
 	 * @param samples the measurements
 	 * @param options the settings they were taken with
 	 * @return the tables
@@ -738,10 +758,11 @@ public final class SdkBench {
 		out.append(String.format("%d cpus, %s, runs=%d%s, %s%n", Runtime.getRuntime().availableProcessors(),
 				"Java " + System.getProperty("java.version"), options.runs(), options.quick() ? " (QUICK)" : "",
 				LocalDate.now()));
-		out.append(String.format("counts: source %d, sink %d (each after streaming for %d s), sink with ack %d, "
-				+ "function %d (each after %d warm-up), rules %s%n%n", options.sourceCount(), options.sinkCount(),
-				options.streamWarmup().toSeconds(), options.ackCount(), options.callCount(), options.warmup(),
-				options.ruleCounts()));
+		out.append(String.format(
+				"counts: source %d, sink %d (each after streaming for %d s), sink with ack %d, "
+						+ "function %d (each after %d warm-up), rules %s%n%n",
+				options.sourceCount(), options.sinkCount(), options.streamWarmup().toSeconds(), options.ackCount(),
+				options.callCount(), options.warmup(), options.ruleCounts()));
 		out.append("| figure | Java (starter) | Java + CDS/AOT cache | Python SDK | Go SDK | Go SDK, guard "
 				+ "| raw Java socket | Java/Python | Java/Go |\n");
 		out.append("|---|---|---|---|---|---|---|---:|---:|\n");
@@ -804,9 +825,8 @@ public final class SdkBench {
 			return (hangs > 0) ? "hangs" : "-";
 		}
 		String median = String.format(format, values[(values.length - 1) / 2] / scale);
-		String cell = (values.length == 1) ? median
-				: median + " [" + String.format(format, values[0] / scale) + ".."
-						+ String.format(format, values[values.length - 1] / scale) + "]";
+		String cell = (values.length == 1) ? median : median + " [" + String.format(format, values[0] / scale) + ".."
+				+ String.format(format, values[values.length - 1] / scale) + "]";
 		return (hangs > 0) ? cell + ", hangs in " + hangs + " runs" : cell;
 	}
 
@@ -870,7 +890,8 @@ public final class SdkBench {
 	 * What to run.
 	 *
 	 * @param root the repository root
-	 * @param sdks which plugins: {@code java}, {@code python}, {@code go}, {@code go-guard}
+	 * @param sdks which plugins: {@code java}, {@code python}, {@code go},
+	 * {@code go-guard}
 	 * @param runs how many runs
 	 * @param quick whether this is the smoke mode
 	 * @param sourceCount records per source measurement
@@ -879,8 +900,10 @@ public final class SdkBench {
 	 * @param callCount timed function calls
 	 * @param warmup warm-up messages and calls before each round-trip measurement
 	 * @param streamWarmup how long source and sink streams run before each is measured
-	 * @param ruleCounts how many rules run when the RSS growth per rule is read, ascending
-	 * @param ackTimeout how long the acked sink waits for one ack before it counts as hanging
+	 * @param ruleCounts how many rules run when the RSS growth per rule is read,
+	 * ascending
+	 * @param ackTimeout how long the acked sink waits for one ack before it counts as
+	 * hanging
 	 * @param python the Python interpreter with the official SDK
 	 * @param goSdk the Go SDK anchor: {@code bench/} and {@code guard/bench/}
 	 * @param pluginJava the {@code java} that runs the Java plugin
@@ -949,9 +972,9 @@ public final class SdkBench {
 		 * @return the options
 		 */
 		public Options withSdks(List<String> sdks) {
-			return new Options(this.root, sdks, this.runs, this.quick, this.sourceCount, this.sinkCount,
-					this.ackCount, this.callCount, this.warmup, this.streamWarmup, this.ruleCounts, this.ackTimeout,
-					this.python, this.goSdk, this.pluginJava, this.pluginJavaOpts, this.cds, this.raw);
+			return new Options(this.root, sdks, this.runs, this.quick, this.sourceCount, this.sinkCount, this.ackCount,
+					this.callCount, this.warmup, this.streamWarmup, this.ruleCounts, this.ackTimeout, this.python,
+					this.goSdk, this.pluginJava, this.pluginJavaOpts, this.cds, this.raw);
 		}
 
 		/**

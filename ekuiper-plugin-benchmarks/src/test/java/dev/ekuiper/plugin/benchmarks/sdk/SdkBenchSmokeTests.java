@@ -14,18 +14,17 @@ import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
  * Runs the end-to-end benchmark's smoke mode with tiny counts: against the Java plugin,
- * also launched with a class-data archive, and the Python SDK plugin when its venv exists;
- * and against the Go SDK anchor's plugins, as shipped and with the guard, when the anchor
- * exists. Both are required when {@code CI} is set. The Python and Go plugins use fixed
- * socket names in {@code /tmp}: the benchmark waits for another run that holds them and
- * these tests are skipped (failed under {@code CI}) when a listener that is not a
- * benchmark run holds them.
+ * also launched with a class-data archive, and the Python SDK plugin when its venv
+ * exists; and against the Go SDK anchor's plugins, as shipped and with the guard, when
+ * the anchor exists. Both are required when {@code CI} is set. The Python and Go plugins
+ * use fixed socket names in {@code /tmp}: the benchmark waits for another run that holds
+ * them and these tests are skipped (failed under {@code CI}) when a listener that is not
+ * a benchmark run holds them.
  */
 class SdkBenchSmokeTests {
 
 	private static final List<String> FIGURES = List.of("handshake_ms", "first_record_ms", "rss_idle_kb",
-			"source_per_s", "sink_per_s", "sink_ack_per_s", "func_per_s", "func_p50_us", "func_p99_us",
-			"rss_peak_kb");
+			"source_per_s", "sink_per_s", "sink_ack_per_s", "func_per_s", "func_p50_us", "func_p99_us", "rss_peak_kb");
 
 	private static final List<Integer> RULE_COUNTS = List.of(1, 5);
 
@@ -47,8 +46,7 @@ class SdkBenchSmokeTests {
 			}
 			assertMeasuredPerRuleAndIdleCpu(samples, sdk);
 		}
-		assertThat(SdkBench.summary(samples, options)).contains("| function p50, µs |")
-			.doesNotContain("hangs");
+		assertThat(SdkBench.summary(samples, options)).contains("| function p50, µs |").doesNotContain("hangs");
 	}
 
 	@Test
@@ -71,7 +69,8 @@ class SdkBenchSmokeTests {
 				if (figure.equals("sink_ack_per_s")) {
 					assertThat(SdkBench.median(samples, sdk, figure)).as(sdk + " " + figure).isNaN();
 					assertThat(SdkBench.hang(samples, sdk, figure)).as(sdk + " " + figure)
-						.hasValueSatisfying((reason) -> assertThat(reason).startsWith("no ack for message 1 within 2 s"));
+						.hasValueSatisfying(
+								(reason) -> assertThat(reason).startsWith("no ack for message 1 within 2 s"));
 				}
 				else {
 					assertThat(SdkBench.median(samples, sdk, figure)).as(sdk + " " + figure).isPositive();
@@ -80,7 +79,8 @@ class SdkBenchSmokeTests {
 			}
 			assertMeasuredPerRuleAndIdleCpu(samples, sdk);
 		}
-		assertThat(SdkBench.summary(samples, options)).contains("| sink msgs/s, requireAck | - | - | - | hangs | hangs |")
+		assertThat(SdkBench.summary(samples, options))
+			.contains("| sink msgs/s, requireAck | - | - | - | hangs | hangs |")
 			.contains("- go, sink_ack_per_s: hangs, no ack for message 1 within 2 s");
 	}
 
@@ -101,7 +101,8 @@ class SdkBenchSmokeTests {
 
 	private static List<SdkBench.Sample> run(SdkBench.Options options) throws Exception {
 		try {
-			// The build keeps each test's output in a file: the figures stay there for a look.
+			// The build keeps each test's output in a file: the figures stay there for a
+			// look.
 			return SdkBench.run(options, System.out);
 		}
 		catch (FixedSockets.InUseException ex) {

@@ -22,9 +22,9 @@ import dev.ekuiper.plugin.nng.wire.Framing;
 public record Address(String url, Framing framing, Path path, String host, int port) {
 
 	/**
-	 * The longest ipc path usable here, in bytes. Linux's {@code sun_path} holds 108 bytes
-	 * with the terminating NUL, so libnng accepts 107; the JDK's Unix domain sockets accept
-	 * one byte less.
+	 * The longest ipc path usable here, in bytes. Linux's {@code sun_path} holds 108
+	 * bytes with the terminating NUL, so libnng accepts 107; the JDK's Unix domain
+	 * sockets accept one byte less.
 	 */
 	public static final int MAX_IPC_PATH_BYTES = 106;
 

@@ -165,7 +165,8 @@ public final class EventLoop {
 		try {
 			while (this.running) {
 				long timeout = runTimers();
-				// The consumer form walks no selected-key set: nothing is allocated per wake-up.
+				// The consumer form walks no selected-key set: nothing is allocated per
+				// wake-up.
 				if (this.tasks.isEmpty()) {
 					this.selector.select(this.dispatcher, timeout);
 				}

@@ -93,10 +93,11 @@ final class IpcSocketFile {
 		}
 		switch (probe(path)) {
 			case ACCEPTING -> throw new IOException("address in use: a live listener answers on " + path);
-			case NOT_ACCEPTING -> throw new IOException("address in use: " + path
-					+ " is held by a listener that does not accept connections within " + PROBE_TIMEOUT_MILLIS
-					+ " ms; it is left in place");
-			case NONE -> Files.deleteIfExists(path); // the file was left by a dead process
+			case NOT_ACCEPTING -> throw new IOException(
+					"address in use: " + path + " is held by a listener that does not accept connections within "
+							+ PROBE_TIMEOUT_MILLIS + " ms; it is left in place");
+			case NONE -> Files.deleteIfExists(path); // the file was left by a dead
+														// process
 		}
 	}
 

@@ -23,17 +23,19 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection between two SP sockets.
  *
- * <p>The loop thread checks the peer's header, then reads, decodes frames and hands them
- * to the socket, pausing when the socket's queue is full. A thread waiting to receive may
+ * <p>
+ * The loop thread checks the peer's header, then reads, decodes frames and hands them to
+ * the socket, pausing when the socket's queue is full. A thread waiting to receive may
  * take the reading over ({@link #readOnCaller}) so a message costs no hand-off between
  * threads; it keeps it while it goes on receiving, and the loop takes it back once the
  * pipe has gone unread for a while, so a lost peer is still noticed. Such a pipe keeps a
  * selector of its own (two file descriptors) until it closes. Sending threads write
- * directly with non-blocking writes, waiting for writability up to their deadline; a frame
- * cut short by the deadline is finished by the loop thread, and the pipe takes no new
- * message until it is.
+ * directly with non-blocking writes, waiting for writability up to their deadline; a
+ * frame cut short by the deadline is finished by the loop thread, and the pipe takes no
+ * new message until it is.
  *
- * <p>The channel is non-blocking, so interrupting a thread that reads or writes it does not
+ * <p>
+ * The channel is non-blocking, so interrupting a thread that reads or writes it does not
  * close it; a receiver interrupted while it waits returns at once.
  */
 public final class Pipe implements EventLoop.Handler {
@@ -70,10 +72,16 @@ public final class Pipe implements EventLoop.Handler {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	/** Held by the thread that reads: the loop or a receiving caller. Guards the read state. */
+	/**
+	 * Held by the thread that reads: the loop or a receiving caller. Guards the read
+	 * state.
+	 */
 	private final ReentrantLock readLock = new ReentrantLock();
 
-	/** Whether receiving callers read this pipe; the loop's read interest is off meanwhile. */
+	/**
+	 * Whether receiving callers read this pipe; the loop's read interest is off
+	 * meanwhile.
+	 */
 	private volatile boolean callerReads;
 
 	/** The callers' selector for this channel; opened on the first caller read. */
@@ -120,8 +128,8 @@ public final class Pipe implements EventLoop.Handler {
 	}
 
 	/**
-	 * Starts SP negotiation on a connected channel: sends our header at once and waits for
-	 * the peer's. Loop thread only.
+	 * Starts SP negotiation on a connected channel: sends our header at once and waits
+	 * for the peer's. Loop thread only.
 	 * @param context the socket's shared pipe context
 	 * @param channel a connected channel
 	 * @param framing the transport's framing
@@ -147,7 +155,8 @@ public final class Pipe implements EventLoop.Handler {
 			long timeout = context.options().handshakeTimeout().toNanos();
 			pipe.handshakeTimer = context.loop().schedule(timeout, () -> {
 				if (!pipe.active) {
-					pipe.closeWith("no SP header within " + context.options().handshakeTimeout().toMillis() + " ms", true);
+					pipe.closeWith("no SP header within " + context.options().handshakeTimeout().toMillis() + " ms",
+							true);
 				}
 			});
 		}
@@ -202,9 +211,11 @@ public final class Pipe implements EventLoop.Handler {
 	 * @param words protocol header words
 	 * @param wordCount how many of {@code words} to send
 	 * @param body the message body
-	 * @param deadline {@link System#nanoTime()} deadline, or {@code Long.MAX_VALUE} for none
-	 * @return {@code true} if the frame was taken (sent, or partly sent and being finished
-	 * by the loop); {@code false} if the deadline passed before any of it was sent
+	 * @param deadline {@link System#nanoTime()} deadline, or {@code Long.MAX_VALUE} for
+	 * none
+	 * @return {@code true} if the frame was taken (sent, or partly sent and being
+	 * finished by the loop); {@code false} if the deadline passed before any of it was
+	 * sent
 	 * @throws ClosedChannelException if the pipe is or becomes closed
 	 * @throws InterruptedException if the thread is interrupted while waiting
 	 */
@@ -285,11 +296,12 @@ public final class Pipe implements EventLoop.Handler {
 	/**
 	 * Reads on the calling thread until at least one frame was handed to the socket, the
 	 * deadline passes, the pipe closes or {@link #wakeReader()} is called. The first call
-	 * takes reading over from the loop; later calls keep it. Call without the socket's lock,
-	 * from one thread at a time, and only on an active pipe.
-	 * @param since {@link #framesDelivered()} when the caller last saw the socket's state;
-	 * if more frames were delivered since, it returns at once
-	 * @param deadline {@link System#nanoTime()} deadline, or {@code Long.MAX_VALUE} for none
+	 * takes reading over from the loop; later calls keep it. Call without the socket's
+	 * lock, from one thread at a time, and only on an active pipe.
+	 * @param since {@link #framesDelivered()} when the caller last saw the socket's
+	 * state; if more frames were delivered since, it returns at once
+	 * @param deadline {@link System#nanoTime()} deadline, or {@code Long.MAX_VALUE} for
+	 * none
 	 * @return {@code false} if the deadline passed with nothing read
 	 * @throws InterruptedException if the thread is interrupted while waiting
 	 */
@@ -358,7 +370,8 @@ public final class Pipe implements EventLoop.Handler {
 
 	/**
 	 * Returns whether receiving callers read this pipe rather than the loop.
-	 * @return {@code true} after {@link #readOnCaller} took reading over, until given back
+	 * @return {@code true} after {@link #readOnCaller} took reading over, until given
+	 * back
 	 */
 	public boolean isReadByCaller() {
 		return this.callerReads;
@@ -456,7 +469,9 @@ public final class Pipe implements EventLoop.Handler {
 		}
 	}
 
-	/** Hands the socket the frame it refused and the rest of the buffer; readLock held. */
+	/**
+	 * Hands the socket the frame it refused and the rest of the buffer; readLock held.
+	 */
 	private void resumeBuffered() {
 		if (!this.context.events().frameReceived(this, this.decoder)) {
 			return;
@@ -476,7 +491,10 @@ public final class Pipe implements EventLoop.Handler {
 		}
 	}
 
-	/** Caller thread, readLock held: turns the loop's reading off and starts the reclaim timer. */
+	/**
+	 * Caller thread, readLock held: turns the loop's reading off and starts the reclaim
+	 * timer.
+	 */
 	private void takeOverReading() throws IOException {
 		if (this.readSelector == null) {
 			Selector selector = Selector.open();
@@ -576,7 +594,8 @@ public final class Pipe implements EventLoop.Handler {
 			this.writeSelector = Selector.open();
 			this.channel.register(this.writeSelector, SelectionKey.OP_WRITE);
 		}
-		long millis = (waitNanos > TimeUnit.DAYS.toNanos(1)) ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos));
+		long millis = (waitNanos > TimeUnit.DAYS.toNanos(1)) ? 0
+				: Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos));
 		// The consumer form keeps no selected-key set: nothing is allocated per wait.
 		this.writeSelector.select(IGNORE_KEY, millis);
 		if (Thread.interrupted()) {
@@ -710,7 +729,10 @@ public final class Pipe implements EventLoop.Handler {
 		}
 	}
 
-	/** Closes the callers' selector unless a caller is reading; that caller closes it then. */
+	/**
+	 * Closes the callers' selector unless a caller is reading; that caller closes it
+	 * then.
+	 */
 	private void closeReadSelectorIfFree() {
 		if (this.readSelector == null || !this.readLock.tryLock()) {
 			return;

@@ -12,6 +12,6 @@ import dev.ekuiper.plugin.nng.wire.HeaderShape;
  * @param receivedHeader the header shape of received frames
  * @param options connection settings
  */
-public record PipeContext(EventLoop loop, PipeEvents events, int protocol, int peerProtocol,
-		HeaderShape receivedHeader, TransportOptions options) {
+public record PipeContext(EventLoop loop, PipeEvents events, int protocol, int peerProtocol, HeaderShape receivedHeader,
+		TransportOptions options) {
 }

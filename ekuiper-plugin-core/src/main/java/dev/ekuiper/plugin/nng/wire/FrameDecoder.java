@@ -5,12 +5,14 @@ import java.nio.ByteBuffer;
 /**
  * Turns a stream of bytes, fed in chunks of any size, into SP frames.
  *
- * <p>{@link #decode(ByteBuffer)} consumes bytes until one frame is complete and returns
+ * <p>
+ * {@link #decode(ByteBuffer)} consumes bytes until one frame is complete and returns
  * {@code true}; the frame's protocol header words and body can then be read until
  * {@link #next()} releases it. Between frames nothing is buffered but the few bytes of an
  * incomplete prefix or header word, so the only allocation per frame is the body array.
  *
- * <p>Limits are checked before anything is allocated. A frame above the max receive size is
+ * <p>
+ * Limits are checked before anything is allocated. A frame above the max receive size is
  * skipped without being held and delivered as {@linkplain #isOversize() oversize}, so the
  * connection survives and the receiver can answer it (REP, which cannot answer, treats it
  * as an error). A bad ipc type byte, or a protocol header that cannot be complete, is a
@@ -149,8 +151,8 @@ public final class FrameDecoder {
 	}
 
 	/**
-	 * Returns whether the complete frame was larger than the max receive size: its body was
-	 * skipped and {@link #body()} is empty; only a REQ reply's id word is kept.
+	 * Returns whether the complete frame was larger than the max receive size: its body
+	 * was skipped and {@link #body()} is empty; only a REQ reply's id word is kept.
 	 * @return {@code true} for an oversize frame
 	 */
 	public boolean isOversize() {
@@ -189,7 +191,8 @@ public final class FrameDecoder {
 		}
 		long length = this.prefix.getLong();
 		boolean tooLarge = this.maxReceiveSize > 0 && length > this.maxReceiveSize;
-		// Beyond what any array can hold (1 TiB, say) no real sender is writing a message,
+		// Beyond what any array can hold (1 TiB, say) no real sender is writing a
+		// message,
 		// so that connection is closed, as libnng does, rather than read through.
 		if (length < 0 || (tooLarge && (this.shape == HeaderShape.BACKTRACE || length > MAX_ARRAY_LENGTH))) {
 			throw new FrameFormatException("message of " + Long.toUnsignedString(length)
@@ -232,7 +235,8 @@ public final class FrameDecoder {
 		this.wordBytes = 0;
 		this.partialWord = 0;
 		if (this.wordCount == this.words.length) {
-			// Too many hops: drop the frame silently and keep the connection, as libnng does.
+			// Too many hops: drop the frame silently and keep the connection, as libnng
+			// does.
 			this.state = State.SKIP;
 			if (this.remaining == 0) {
 				this.dropped++;

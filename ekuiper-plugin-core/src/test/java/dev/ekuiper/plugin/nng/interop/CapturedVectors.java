@@ -34,9 +34,8 @@ final class CapturedVectors {
 		Map<String, Vector> vectors = new LinkedHashMap<>();
 		for (JsonNode node : new JsonMapper().readTree(file)) {
 			Vector vector = new Vector(node.get("name").asString(),
-					Transport.valueOf(node.get("transport").asString().toUpperCase()),
-					node.get("direction").asString(), Bytes.fromHex(node.get("hex").asString()),
-					node.get("note").asString());
+					Transport.valueOf(node.get("transport").asString().toUpperCase()), node.get("direction").asString(),
+					Bytes.fromHex(node.get("hex").asString()), node.get("note").asString());
 			vectors.put(vector.name(), vector);
 		}
 		return new CapturedVectors(vectors);

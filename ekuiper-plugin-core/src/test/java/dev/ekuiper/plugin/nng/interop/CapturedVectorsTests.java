@@ -93,8 +93,7 @@ class CapturedVectorsTests {
 
 	@ParameterizedTest
 	@EnumSource(Transport.class)
-	void repAnswersABacktraceOfEightWordsAndDropsOneOfNineKeepingTheConnection(Transport transport)
-			throws Exception {
+	void repAnswersABacktraceOfEightWordsAndDropsOneOfNineKeepingTheConnection(Transport transport) throws Exception {
 		RepSocket rep = open(new RepSocket());
 		RawConnection req = connect(rep, transport, "rep-header", "req-header");
 		req.write(RawConnection.frame(transport, request(9, 0x80000009, "nine")));
@@ -120,8 +119,7 @@ class CapturedVectorsTests {
 
 	@ParameterizedTest
 	@EnumSource(Transport.class)
-	void pullDeliversTheCapturedZeroLengthMessageAsEmptyAndKeepsTheConnection(Transport transport)
-			throws Exception {
+	void pullDeliversTheCapturedZeroLengthMessageAsEmptyAndKeepsTheConnection(Transport transport) throws Exception {
 		PullSocket pull = open(new PullSocket());
 		RawConnection push = connect(pull, transport, "pull-header", "push-header");
 		push.write(vectors.get(transport, "zero-length-message").bytes());
@@ -133,8 +131,7 @@ class CapturedVectorsTests {
 
 	@ParameterizedTest
 	@EnumSource(Transport.class)
-	void pullDeliversNothingOfAFrameCutShortByAClosedConnectionAndKeepsTheOthers(Transport transport)
-			throws Exception {
+	void pullDeliversNothingOfAFrameCutShortByAClosedConnectionAndKeepsTheOthers(Transport transport) throws Exception {
 		PullSocket pull = open(new PullSocket());
 		RawConnection good = connect(pull, transport, "pull-header", "push-header");
 		RawConnection cut = RawConnection.connect(url(pull, transport));
@@ -152,8 +149,7 @@ class CapturedVectorsTests {
 
 	@ParameterizedTest
 	@EnumSource(Transport.class)
-	void pullTakesTheMessageOfAConnectionThatFollowsOneClosedBeforeItsHeader(Transport transport)
-			throws Exception {
+	void pullTakesTheMessageOfAConnectionThatFollowsOneClosedBeforeItsHeader(Transport transport) throws Exception {
 		PullSocket pull = open(new PullSocket());
 		RawConnection.connect(url(pull, transport)).close();
 		RawConnection push = connect(pull, transport, "pull-header", "push-header");
@@ -213,9 +209,9 @@ class CapturedVectorsTests {
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "ipc-bad-magic-header", "tcp-bad-magic-header", "ipc-incompatible-header",
-			"tcp-incompatible-header", "ipc-reserved-bytes-header", "tcp-reserved-bytes-header",
-			"ipc-request-no-id", "tcp-request-no-id", "ipc-request-too-short", "tcp-request-too-short",
-			"ipc-bad-type-byte", "ipc-huge-length", "tcp-huge-length" })
+			"tcp-incompatible-header", "ipc-reserved-bytes-header", "tcp-reserved-bytes-header", "ipc-request-no-id",
+			"tcp-request-no-id", "ipc-request-too-short", "tcp-request-too-short", "ipc-bad-type-byte",
+			"ipc-huge-length", "tcp-huge-length" })
 	void badInputClosesThatConnectionOnlyWhileAnotherKeepsWorking(String name) throws Exception {
 		Vector bad = vectors.get(name);
 		Transport transport = bad.transport();

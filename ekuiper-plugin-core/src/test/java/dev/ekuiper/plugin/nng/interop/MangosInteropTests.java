@@ -11,9 +11,9 @@ import dev.ekuiper.plugin.nng.interop.Transport.Endpoint;
 import static dev.ekuiper.plugin.nng.interop.Waits.WAIT;
 
 /**
- * Our sockets against {@code mangospeer}, a peer built on mangos v3, the SP library eKuiper
- * uses. It prints {@code ready} once listening or dialing, and {@code recv <hex>} for each
- * message; its REP echoes each request.
+ * Our sockets against {@code mangospeer}, a peer built on mangos v3, the SP library
+ * eKuiper uses. It prints {@code ready} once listening or dialing, and {@code recv <hex>}
+ * for each message; its REP echoes each request.
  */
 class MangosInteropTests extends PeerInteropTests {
 
@@ -96,7 +96,9 @@ class MangosInteropTests extends PeerInteropTests {
 		return arguments;
 	}
 
-	/** Large payloads use the pattern mangospeer generates, since an argument is limited. */
+	/**
+	 * Large payloads use the pattern mangospeer generates, since an argument is limited.
+	 */
 	private static void data(List<String> arguments, byte[] body) {
 		if (Arrays.equals(body, Bytes.pattern(body.length))) {
 			arguments.addAll(List.of("--size", Integer.toString(body.length)));

@@ -21,16 +21,15 @@ import static dev.ekuiper.plugin.nng.interop.Waits.awaitUntil;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * Our sockets against {@code nngcat}, the command-line peer of libnng. Payloads go through
- * files ({@code --file}) and come back in nngcat's {@code --hex} format, one quoted line
- * per message.
+ * Our sockets against {@code nngcat}, the command-line peer of libnng. Payloads go
+ * through files ({@code --file}) and come back in nngcat's {@code --hex} format, one
+ * quoted line per message.
  */
 class NngcatInteropTests extends PeerInteropTests {
 
 	@ParameterizedTest(name = "{0}, {1} bytes")
 	@MethodSource("transportsAndSizes")
-	void ourReqSendsItsOutstandingRequestAgainWhenTheirRepIsRestarted(Transport transport, int size)
-			throws Exception {
+	void ourReqSendsItsOutstandingRequestAgainWhenTheirRepIsRestarted(Transport transport, int size) throws Exception {
 		ReqSocket req = open(new ReqSocket());
 		Endpoint endpoint = transport.endpoint(this.folder, "resend");
 		byte[] request = Bytes.pattern(size);
@@ -47,8 +46,8 @@ class NngcatInteropTests extends PeerInteropTests {
 
 	static Stream<Arguments> transportsAndSizes() {
 		return Stream.of(Transport.values())
-			.flatMap((transport) -> Stream.of(Arguments.of(transport, 11),
-					Arguments.of(transport, Bytes.OVER_ONE_MIB)));
+			.flatMap(
+					(transport) -> Stream.of(Arguments.of(transport, 11), Arguments.of(transport, Bytes.OVER_ONE_MIB)));
 	}
 
 	@ParameterizedTest(name = "we {0}")

@@ -313,8 +313,8 @@ abstract class PeerInteropTests {
 
 	/**
 	 * Their listener must keep its file. It is checked by a raw connection getting its SP
-	 * header rather than by a message, since libnng 1.5.2 often loses the next message after
-	 * a connection that closed before its header, as the probe of our listen does.
+	 * header rather than by a message, since libnng 1.5.2 often loses the next message
+	 * after a connection that closed before its header, as the probe of our listen does.
 	 */
 	@Test
 	void ourListenerLeavesTheSocketFileOfTheirLiveListenerAlone() throws Exception {
@@ -328,7 +328,8 @@ abstract class PeerInteropTests {
 		assertThatExceptionOfType(NngAddressException.class).isThrownBy(() -> pull.listen(endpoint.url()))
 			.withMessageContaining("address in use");
 		assertThat(Files.readAttributes(endpoint.socketFile(), BasicFileAttributes.class).fileKey())
-			.as("their socket file").isEqualTo(file);
+			.as("their socket file")
+			.isEqualTo(file);
 		try (RawConnection connection = RawConnection.connect(endpoint.url())) {
 			assertThat(Bytes.toHex(connection.read(8, WAIT))).as("their PULL0 header").isEqualTo("0053500000510000");
 		}
@@ -492,7 +493,10 @@ abstract class PeerInteropTests {
 		}
 	}
 
-	/** Receives the next message that is not {@code stale}, which a killed peer may have sent late. */
+	/**
+	 * Receives the next message that is not {@code stale}, which a killed peer may have
+	 * sent late.
+	 */
 	private static byte[] receiveSkipping(PullSocket pull, PeerProcess peer, String stale) throws NngException {
 		byte[] message;
 		do {

@@ -27,7 +27,10 @@ final class PeerProcess implements AutoCloseable {
 
 	private static final int SHOWN_LINE_LENGTH = 160;
 
-	/** Queued after the last line; compared by identity, so no line can be mistaken for it. */
+	/**
+	 * Queued after the last line; compared by identity, so no line can be mistaken for
+	 * it.
+	 */
 	private static final String END = new String("end of output");
 
 	/** Peers still running, killed when the JVM exits so none outlives the test run. */
@@ -83,8 +86,8 @@ final class PeerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the next stdout line that matches, skipping others, failing if none comes in
-	 * time.
+	 * Returns the next stdout line that matches, skipping others, failing if none comes
+	 * in time.
 	 * @param matcher which line to wait for
 	 * @param timeout how long to wait
 	 * @return the line

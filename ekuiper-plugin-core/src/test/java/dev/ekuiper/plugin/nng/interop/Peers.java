@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.fail;
  * Finds the external peers and shared files the interop tests need: {@code nngcat}
  * (libnng) on the {@code PATH}, {@code mangospeer} built once per JVM from
  * {@code interop/mangos} with {@code go build}, and the {@code shared} folder next to the
- * repository. Something missing fails the test when the {@code CI} environment variable is
- * set (CI must provide it) and skips it otherwise.
+ * repository. Something missing fails the test when the {@code CI} environment variable
+ * is set (CI must provide it) and skips it otherwise.
  */
 final class Peers {
 

@@ -115,8 +115,8 @@ final class RawConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Reads until the other side closes the connection, failing if it is still open
-	 * after the timeout. A reset counts as closed.
+	 * Reads until the other side closes the connection, failing if it is still open after
+	 * the timeout. A reset counts as closed.
 	 * @param timeout how long the other side may take to close
 	 * @return everything read before the end
 	 * @throws IOException on a failure other than a reset
@@ -139,8 +139,8 @@ final class RawConnection implements AutoCloseable {
 			received.write(buffer.array(), 0, n);
 			buffer.clear();
 			if (n == 0) {
-				select(deadline, "see the connection closed (read so far: "
-						+ Bytes.toHex(received.toByteArray()) + ")");
+				select(deadline,
+						"see the connection closed (read so far: " + Bytes.toHex(received.toByteArray()) + ")");
 			}
 		}
 	}

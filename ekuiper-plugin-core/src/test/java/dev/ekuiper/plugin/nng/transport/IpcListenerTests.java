@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * Tests for ipc listeners and their socket files: stale files, live listeners, holders that
- * never accept, files that are not sockets, path lengths, permissions and removal on close.
+ * Tests for ipc listeners and their socket files: stale files, live listeners, holders
+ * that never accept, files that are not sockets, path lengths, permissions and removal on
+ * close.
  */
 @Timeout(30)
 class IpcListenerTests {
@@ -240,7 +241,10 @@ class IpcListenerTests {
 		assertThat(pull.receive()).isEqualTo(message);
 	}
 
-	/** A path of exactly {@code length} bytes ending in a file name of {@code nameLength} bytes. */
+	/**
+	 * A path of exactly {@code length} bytes ending in a file name of {@code nameLength}
+	 * bytes.
+	 */
 	private Path pathOfLength(int length, int nameLength) throws Exception {
 		Path base = this.directory.toAbsolutePath();
 		int folderLength = length - base.toString().length() - 2 - nameLength;

@@ -70,8 +70,8 @@ class MalformedPeerTests {
 		rep.setReceiveTimeout(LONG);
 		rep.setMaxReceiveSize(MAX_RECEIVE_SIZE);
 		rep.transportOptions().handshakeTimeout(HANDSHAKE_TIMEOUT);
-		String url = rep.listen(transport.equals("ipc") ? "ipc://" + this.directory.resolve("rep.ipc")
-				: "tcp://127.0.0.1:0");
+		String url = rep
+			.listen(transport.equals("ipc") ? "ipc://" + this.directory.resolve("rep.ipc") : "tcp://127.0.0.1:0");
 		ReqSocket before = requester(url);
 		assertRoundTrip(before, rep, new byte[(int) MAX_RECEIVE_SIZE - 4]);
 		RawPeer bad = track(RawPeer.connect(url));

@@ -64,8 +64,7 @@ class ConnectionHeaderTests {
 				header[index] = (byte) random.nextInt(256);
 			}
 			while (header[index] == original);
-			assertThatExceptionOfType(FrameFormatException.class)
-				.as("header %s", RawBytes.hex(header))
+			assertThatExceptionOfType(FrameFormatException.class).as("header %s", RawBytes.hex(header))
 				.isThrownBy(() -> ConnectionHeader.read(ByteBuffer.wrap(header)))
 				.withMessageContaining("magic");
 		}

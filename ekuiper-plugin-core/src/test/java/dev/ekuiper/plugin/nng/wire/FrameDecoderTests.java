@@ -259,8 +259,8 @@ class FrameDecoderTests {
 		out.writeBytes(RawBytes.frame(framing, good.words(), good.body()));
 		FrameDecoder decoder = new FrameDecoder(framing, HeaderShape.BACKTRACE, 0, MAX_TTL);
 		String context = "seed=" + seed + " " + framing;
-		List<Frame> decoded = decodeInChunks(decoder, out.toByteArray(), random, pick(random, Chunking.values()),
-				false, context);
+		List<Frame> decoded = decodeInChunks(decoder, out.toByteArray(), random, pick(random, Chunking.values()), false,
+				context);
 		assertSameFrames(decoded, List.of(good), context);
 		assertThat(decoder.droppedFrames()).as(context).isEqualTo(1);
 	}
@@ -291,9 +291,9 @@ class FrameDecoderTests {
 	}
 
 	static Stream<Arguments> hugeLengths() {
-		return framingsAndShapes().flatMap((arguments) -> Stream
-			.of(1L << 40, (long) Integer.MAX_VALUE + 1, Long.MAX_VALUE, Long.MIN_VALUE, -1L)
-			.map((length) -> Arguments.of(arguments.get()[0], arguments.get()[1], length)));
+		return framingsAndShapes().flatMap(
+				(arguments) -> Stream.of(1L << 40, (long) Integer.MAX_VALUE + 1, Long.MAX_VALUE, Long.MIN_VALUE, -1L)
+					.map((length) -> Arguments.of(arguments.get()[0], arguments.get()[1], length)));
 	}
 
 	static Stream<String> requestsWithNoRequestId() {

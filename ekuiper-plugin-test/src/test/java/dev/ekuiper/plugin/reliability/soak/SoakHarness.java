@@ -34,12 +34,12 @@ import dev.ekuiper.plugin.test.SourceTuple;
 
 /**
  * Runs the Java conformance plugin as eKuiper runs it (a child process behind a
- * {@code #!/bin/sh} launcher, sockets in {@code /tmp}) under steady load for a given time:
- * source {@code counter} emitting every millisecond, sink {@code collect} with acks at a
- * fixed message rate, function {@code revert} at a fixed call rate. Every few seconds it
- * samples the plugin's resident memory ({@code VmRSS}), threads and open file descriptors
- * from {@code /proc/<pid>}, and the errors seen so far; at the end it checks that every
- * acknowledged row is in the sink's file.
+ * {@code #!/bin/sh} launcher, sockets in {@code /tmp}) under steady load for a given
+ * time: source {@code counter} emitting every millisecond, sink {@code collect} with acks
+ * at a fixed message rate, function {@code revert} at a fixed call rate. Every few
+ * seconds it samples the plugin's resident memory ({@code VmRSS}), threads and open file
+ * descriptors from {@code /proc/<pid>}, and the errors seen so far; at the end it checks
+ * that every acknowledged row is in the sink's file.
  *
  * <pre>
  * ./mvnw -q -pl ekuiper-plugin-core install -DskipTests
@@ -47,7 +47,8 @@ import dev.ekuiper.plugin.test.SourceTuple;
  *     -Dexec.args="-cp %classpath dev.ekuiper.plugin.reliability.soak.SoakHarness --duration PT10M --report target/soak.md"
  * </pre>
  *
- * <p>The plugin is launched with this JVM's class path, so the harness runs in a JVM of its
+ * <p>
+ * The plugin is launched with this JVM's class path, so the harness runs in a JVM of its
  * own ({@code exec:exec}, not {@code exec:java}).
  */
 public final class SoakHarness {
@@ -92,10 +93,11 @@ public final class SoakHarness {
 
 	/**
 	 * Runs the soak.
-	 * @param args {@code --duration PT10M}, {@code --sample PT10S}, {@code --sink-rate 200}
-	 * (messages per second, 5 rows each), {@code --function-rate 200} (calls per second),
-	 * {@code --source-interval 1} (ms between records), {@code --heap 64m} (the plugin's
-	 * {@code -Xmx}, empty for the JVM's default), {@code --report <file>} (Markdown)
+	 * @param args {@code --duration PT10M}, {@code --sample PT10S},
+	 * {@code --sink-rate 200} (messages per second, 5 rows each),
+	 * {@code --function-rate 200} (calls per second), {@code --source-interval 1} (ms
+	 * between records), {@code --heap 64m} (the plugin's {@code -Xmx}, empty for the
+	 * JVM's default), {@code --report <file>} (Markdown)
 	 * @throws Exception if the plugin cannot be launched
 	 */
 	public static void main(String[] args) throws Exception {
@@ -197,8 +199,8 @@ public final class SoakHarness {
 			return java;
 		}
 		Path wrapper = folder.resolve("launcher");
-		Files.writeString(wrapper, "#!/bin/sh\nJAVA_TOOL_OPTIONS='-Xmx" + this.options.heap() + "'\nexport JAVA_TOOL_OPTIONS\nexec '"
-				+ java + "' \"$@\"\n", StandardCharsets.UTF_8);
+		Files.writeString(wrapper, "#!/bin/sh\nJAVA_TOOL_OPTIONS='-Xmx" + this.options.heap()
+				+ "'\nexport JAVA_TOOL_OPTIONS\nexec '" + java + "' \"$@\"\n", StandardCharsets.UTF_8);
 		Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
 		return wrapper;
 	}
@@ -364,8 +366,8 @@ public final class SoakHarness {
 	 * @param heap the plugin JVM's {@code -Xmx}, empty for the default
 	 * @param report where to write the Markdown report, or {@code null}
 	 */
-	record Options(Duration duration, Duration sample, int sinkRate, int functionRate, int sourceInterval,
-			String heap, Path report) {
+	record Options(Duration duration, Duration sample, int sinkRate, int functionRate, int sourceInterval, String heap,
+			Path report) {
 
 		static Options parse(String... args) {
 			Options options = new Options(Duration.ofMinutes(10), Duration.ofSeconds(10), 200, 200, 1, "64m", null);
@@ -450,7 +452,8 @@ public final class SoakHarness {
 			long functionErrors, long hostErrors, boolean aliveAtEnd) {
 
 		/**
-		 * Returns whether the plugin survived, nothing failed, and every acked row was written.
+		 * Returns whether the plugin survived, nothing failed, and every acked row was
+		 * written.
 		 * @return {@code true} if the soak passed
 		 */
 		boolean passed() {
@@ -474,11 +477,18 @@ public final class SoakHarness {
 
 		String markdown() {
 			StringBuilder text = new StringBuilder();
-			text.append("Soak of ").append(this.options.duration()).append(", sampled every ")
-				.append(this.options.sample()).append(", plugin heap ")
+			text.append("Soak of ")
+				.append(this.options.duration())
+				.append(", sampled every ")
+				.append(this.options.sample())
+				.append(", plugin heap ")
 				.append(this.options.heap().isEmpty() ? "default" : "-Xmx" + this.options.heap())
-				.append(", source every ").append(this.options.sourceInterval()).append(" ms, ")
-				.append(this.options.sinkRate()).append(" sink messages/s, ").append(this.options.functionRate())
+				.append(", source every ")
+				.append(this.options.sourceInterval())
+				.append(" ms, ")
+				.append(this.options.sinkRate())
+				.append(" sink messages/s, ")
+				.append(this.options.functionRate())
 				.append(" function calls/s\n\n");
 			text.append(Sample.HEADER).append('\n');
 			text.append("|---|---|---|---|---|---|---|---|---|---|\n");
