@@ -14,6 +14,12 @@ def reports = new File(project, "target/surefire-reports")
 def classes = ["PluginApplicationTests", "CounterSourceTests", "JsonLinesSinkTests", "FunctionsTests"]
 def notRun = classes.findAll { name -> !reports.listFiles().any { it.name.startsWith("TEST-") && it.name.endsWith(".${name}.xml") } }
 assert notRun.isEmpty() : "test classes not run: ${notRun}"
+// The dev goal ran the project's own scenario against the embedded host.
+def log = new File(project, "build.log")
+assert log.isFile() : "no build log at ${log}"
+def lines = log.readLines()
+assert lines.any { it.startsWith('{"rule":"doubled","source":{"count":') } : "no record of rule 'doubled' printed"
+assert lines.any { it.contains("summary: 6 record(s) printed, 0 error(s)") } : "no summary of 6 records"
 assert new File(project, "mvnw").canExecute() : "mvnw is not executable"
 assert new File(project, ".gitignore").isFile() : "no .gitignore"
 return true
