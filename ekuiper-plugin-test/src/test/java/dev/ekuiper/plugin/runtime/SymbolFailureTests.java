@@ -138,7 +138,8 @@ class SymbolFailureTests extends RuntimeTestSupport {
 		assertThat(sink.awaitAck(WAIT).rawText())
 			.isEqualTo("{\"error\":\"sink 'probe': collect timed out after 500 ms\"}");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPT);
-		// The hung collect was interrupted, so the sink is free again.
+		// The hung collect was interrupted; once it has returned the sink is free again.
+		awaitNoStuckCollect();
 		sink.sendRow(Map.of("do", "work"));
 		assertThat(sink.awaitAck(WAIT).rawText()).isEqualTo("{}");
 		assertThat(this.probes.collected).containsExactly("1: [{\"do\":\"work\"}]");
@@ -157,6 +158,7 @@ class SymbolFailureTests extends RuntimeTestSupport {
 			.isLessThan(Duration.ofMillis(400));
 		this.probes.unstick.countDown();
 		assertThat(this.probes.collected.poll(5, TimeUnit.SECONDS)).isEqualTo("1: [{\"do\":\"stuck\"}]");
+		awaitNoStuckCollect();
 		sink.sendRow(Map.of("do", "again"));
 		assertThat(sink.awaitAck(WAIT).rawText()).isEqualTo("{}");
 		assertThat(this.probes.collected.poll(5, TimeUnit.SECONDS)).isEqualTo("1: [{\"do\":\"again\"}]");
@@ -235,6 +237,14 @@ class SymbolFailureTests extends RuntimeTestSupport {
 	 * Starts an acked probe sink and sends it a message it collects until unstuck; the
 	 * timeout ack is in.
 	 */
+	/**
+	 * Waits until no collect runs past its timeout any more: the late collect has
+	 * returned, and the sink takes messages again.
+	 */
+	private void awaitNoStuckCollect() {
+		await().atMost(WAIT).until(() -> this.runtime.faults(Duration.ofHours(1), Duration.ZERO).isEmpty());
+	}
+
 	private SinkConnection sinkStuckInCollect() {
 		SinkConnection sink = this.host.startSink("probe", "rule1", "probe_0",
 				Map.of("hangIn", "collect", "requireAck", true));
