@@ -171,9 +171,8 @@ final class FunctionChannel {
 		}
 		boolean connected = this.channel.isConnected();
 		this.seenPeer |= connected;
-		this.peerGoneSince = check.since(this.seenPeer && !connected, this.peerGoneSince);
-		check.reportAfter(this.peerGoneSince, check.peerGoneAfter(), PluginType.FUNCTION, this.symbol, "",
-				"eKuiper is not connected to its function channel");
+		this.peerGoneSince = check.lasting(this.seenPeer && !connected, this.peerGoneSince, check.peerGoneAfter(),
+				PluginType.FUNCTION, this.symbol, "", "eKuiper is not connected to its function channel");
 	}
 
 	synchronized void close(Duration wait) {

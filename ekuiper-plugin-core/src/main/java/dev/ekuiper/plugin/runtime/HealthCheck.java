@@ -46,20 +46,22 @@ final class HealthCheck {
 		this.sourceIdleAfter = sourceIdleAfter;
 	}
 
-	long now() {
-		return this.now;
-	}
-
 	/**
-	 * Reports a fault when a condition has lasted long enough.
-	 * @param since when the condition was first seen ({@link System#nanoTime()}), or
-	 * {@code 0} if it does not hold
+	 * Times a condition from the first look that saw it, and reports a fault once it has
+	 * lasted long enough.
+	 * @param holds whether the condition holds now
+	 * @param since when it was first seen ({@link System#nanoTime()}), or {@code 0}
 	 * @param after how long it may last before it is a fault; zero for never
+	 * @return when it was first seen, for the next look; {@code 0} once it no longer
+	 * holds
 	 */
-	void reportAfter(long since, Duration after, PluginType type, String symbol, String ruleId, String problem) {
-		if (since != 0 && !after.isZero() && this.now - since >= after.toNanos()) {
-			report(since, type, symbol, ruleId, problem);
+	long lasting(boolean holds, long since, Duration after, PluginType type, String symbol, String ruleId,
+			String problem) {
+		long start = !holds ? 0 : (since != 0) ? since : this.now;
+		if (start != 0 && !after.isZero() && this.now - start >= after.toNanos()) {
+			report(start, type, symbol, ruleId, problem);
 		}
+		return start;
 	}
 
 	/** Reports a fault that is one as soon as it holds. */
@@ -78,19 +80,6 @@ final class HealthCheck {
 
 	List<SymbolFault> faults() {
 		return List.copyOf(this.faults);
-	}
-
-	/**
-	 * Returns when a condition began, given when it was seen before.
-	 * @param holds whether the condition holds now
-	 * @param since when it was first seen, or {@code 0}
-	 * @return the new start, or {@code 0} once it no longer holds
-	 */
-	long since(boolean holds, long since) {
-		if (!holds) {
-			return 0;
-		}
-		return (since != 0) ? since : this.now;
 	}
 
 }

@@ -279,12 +279,12 @@ final class SinkInstance extends InstanceContext implements SymbolInstance, Sink
 			check.report(since, PluginType.SINK, symbolName(), ruleId(), "a collect is still running past the "
 					+ this.callWatchdog.timeout().toMillis() + " ms timeout; messages are refused meanwhile");
 		}
-		this.dataPeerGoneSince = check.since(this.pull.pipeCount() == 0, this.dataPeerGoneSince);
-		check.reportAfter(this.dataPeerGoneSince, check.peerGoneAfter(), PluginType.SINK, symbolName(), ruleId(),
+		this.dataPeerGoneSince = check.lasting(this.pull.pipeCount() == 0, this.dataPeerGoneSince,
+				check.peerGoneAfter(), PluginType.SINK, symbolName(), ruleId(),
 				"eKuiper is not connected to its data channel");
 		if (this.ack != null) {
-			this.ackPeerGoneSince = check.since(this.ack.pipeCount() == 0, this.ackPeerGoneSince);
-			check.reportAfter(this.ackPeerGoneSince, check.peerGoneAfter(), PluginType.SINK, symbolName(), ruleId(),
+			this.ackPeerGoneSince = check.lasting(this.ack.pipeCount() == 0, this.ackPeerGoneSince,
+					check.peerGoneAfter(), PluginType.SINK, symbolName(), ruleId(),
 					"eKuiper is not connected to its ack channel");
 		}
 	}

@@ -206,13 +206,11 @@ final class SourceInstance extends InstanceContext implements SymbolInstance, So
 			return;
 		}
 		long count = (long) SENT.getOpaque(this);
-		this.quietSince = check.since(count == this.sentAtLastCheck, this.quietSince);
+		this.quietSince = check.lasting(count == this.sentAtLastCheck, this.quietSince, check.sourceIdleAfter(),
+				PluginType.SOURCE, symbolName(), ruleId(), "emitted nothing");
 		this.sentAtLastCheck = count;
-		check.reportAfter(this.quietSince, check.sourceIdleAfter(), PluginType.SOURCE, symbolName(), ruleId(),
-				"emitted nothing");
-		this.peerGoneSince = check.since(this.push.pipeCount() == 0, this.peerGoneSince);
-		check.reportAfter(this.peerGoneSince, check.peerGoneAfter(), PluginType.SOURCE, symbolName(), ruleId(),
-				"eKuiper is not connected to its data channel");
+		this.peerGoneSince = check.lasting(this.push.pipeCount() == 0, this.peerGoneSince, check.peerGoneAfter(),
+				PluginType.SOURCE, symbolName(), ruleId(), "eKuiper is not connected to its data channel");
 	}
 
 	private boolean send(byte[] tuple) {
